@@ -1,0 +1,85 @@
+/**
+ * The API contract: each method name maps to its zod input schema and its result type. The
+ * dispatcher, the Electron preload, the IPC handler and the browser-mode client are all derived
+ * from this one object (STYLE.md, practice 1).
+ */
+import type { z } from 'zod'
+import type {
+  AvailabilityReport,
+  Booking,
+  Category,
+  Commune,
+  FreeResource,
+  Holiday,
+  Hub,
+  Resource,
+} from '../domain/types'
+import type { ApiResult } from '../errors'
+import * as s from './schemas'
+
+/** A method: its input schema, and its result type carried as a phantom. */
+interface MethodSpec<Input extends z.ZodType, Result> {
+  readonly input: Input
+  readonly result?: Result
+}
+
+function method<Result>() {
+  return <Input extends z.ZodType>(input: Input): MethodSpec<Input, Result> => ({ input })
+}
+
+export const contract = {
+  'hubs.list': method<Hub[]>()(s.emptyInput),
+  'communes.list': method<Commune[]>()(s.emptyInput),
+  'categories.list': method<Category[]>()(s.emptyInput),
+  'resources.list': method<Resource[]>()(s.resourcesListInput),
+  'resources.get': method<Resource>()(s.idInput),
+  'resources.create': method<Resource>()(s.resourcesCreateInput),
+  'resources.update': method<Resource>()(s.resourcesUpdateInput),
+  'resources.archive': method<Resource>()(s.idInput),
+  'bookings.create': method<Booking>()(s.bookingsCreateInput),
+  'bookings.list': method<Booking[]>()(s.bookingsListInput),
+  'bookings.get': method<Booking>()(s.idInput),
+  'bookings.cancel': method<Booking>()(s.bookingsCancelInput),
+  'availability.check': method<AvailabilityReport>()(s.availabilityCheckInput),
+  'availability.find': method<FreeResource[]>()(s.availabilityFindInput),
+  'holidays.list': method<Holiday[]>()(s.holidaysListInput),
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+/** What a caller may send (before defaults and transforms). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+/** What the handler receives (after parsing). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodResult<M extends MethodName> = NonNullable<Contract[M]['result']>
+
+export const methodNames = Object.keys(contract) as MethodName[]
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+type Namespace<M extends string> = M extends `${infer NS}.${string}` ? NS : never
+
+/** The typed client: `api.bookings.create(input)` resolves to the method's result envelope. */
+export type ApiClient = {
+  readonly [NS in Namespace<MethodName>]: {
+    readonly [M in MethodName as M extends `${NS}.${infer Name}` ? Name : never]: (
+      input: MethodInput<M>,
+    ) => Promise<ApiResult<MethodResult<M>>>
+  }
+}
+
+/** Sends one call over a transport (IPC or HTTP) and returns the envelope; never throws for API errors. */
+export type Transport = (method: MethodName, input: unknown) => Promise<ApiResult<unknown>>
+
+/** Builds the nested typed client from a transport, one function per contract method. */
+export function createApiClient(transport: Transport): ApiClient {
+  const client: Record<string, Record<string, (input: unknown) => Promise<ApiResult<unknown>>>> = {}
+  for (const name of methodNames) {
+    const [ns, fn] = name.split('.') as [string, string]
+    client[ns] ??= {}
+    client[ns][fn] = (input: unknown) => transport(name, input)
+  }
+  return client as unknown as ApiClient
+}

@@ -1,0 +1,218 @@
+/**
+ * The availability rule (DESIGN.md, "Availability"), once, as pure functions. The backend calls them
+ * inside the write transaction that stores a booking; the renderer may call them for live feedback.
+ *
+ * - Intervals are half-open `[start, end)` in epoch ms: touching intervals do not overlap.
+ * - A unit resource is held by at most one blocking occupation at any instant.
+ * - For a stock, at every instant the overlapping quantities add up to at most the stock: the
+ *   peak, not the sum over the period, is what counts.
+ * - A resource's buffers (preparation before, transport after) extend each of its bookings on both
+ *   sides, the requested one included. Unavailabilities block exactly their own period.
+ */
+import type { Conflict, Tracking } from './domain/types'
+import { formatPeriodFr, toIsoUtc } from './time'
+
+const MINUTE_MS = 60_000
+
+/** A half-open interval `[start, end)` in epoch ms. */
+export interface Interval {
+  readonly start: number
+  readonly end: number
+}
+
+/** What the rule needs to know about a resource. */
+export interface CapacityResource {
+  readonly id: string
+  readonly name: string
+  readonly tracking: Tracking
+  /** 1 for unit resources; the stock otherwise. */
+  readonly quantity: number
+  readonly bufferBeforeMinutes: number
+  readonly bufferAfterMinutes: number
+}
+
+/** Who holds part of a resource. */
+export type OccupationSource =
+  | {
+      readonly type: 'booking'
+      readonly bookingId: string
+      readonly reference: string
+      readonly communeId: string
+      readonly communeName: string
+      readonly title: string
+    }
+  | { readonly type: 'unavailability'; readonly unavailabilityId: string; readonly reason: string }
+
+/**
+ * A blocking booking item or an unavailability, as stored: bookings without their buffers.
+ * `allDay` with `startDate`/`endDate` (inclusive) lets messages speak in days.
+ */
+export interface Occupation extends Interval {
+  readonly resourceId: string
+  readonly quantity: number
+  readonly allDay: boolean
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly source: OccupationSource
+}
+
+/** One requested item; quantity 1 for unit resources. */
+export interface RequestedItem {
+  readonly resourceId: string
+  readonly quantity: number
+}
+
+/** True when two half-open intervals share at least one instant. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.start < b.end && b.start < a.end
+}
+
+/** The interval a booking of this resource really occupies: its period widened by the buffers. */
+export function occupiedInterval(period: Interval, resource: CapacityResource): Interval {
+  return {
+    start: period.start - resource.bufferBeforeMinutes * MINUTE_MS,
+    end: period.end + resource.bufferAfterMinutes * MINUTE_MS,
+  }
+}
+
+function occupationInterval(occupation: Occupation, resource: CapacityResource): Interval {
+  return occupation.source.type === 'booking' ? occupiedInterval(occupation, resource) : occupation
+}
+
+/**
+ * The largest quantity held at any one instant of `window` by these occupations, and the
+ * occupations active at that instant. A sweep over start and end events; at equal instants ends are
+ * taken before starts, so touching intervals never add up.
+ */
+export function peakUsage(
+  window: Interval,
+  occupations: readonly (Interval & { readonly quantity: number })[],
+): { peak: number; atPeak: number[] } {
+  const events: { at: number; delta: number; index: number }[] = []
+  occupations.forEach((o, index) => {
+    if (!overlaps(o, window)) return
+    events.push({ at: Math.max(o.start, window.start), delta: o.quantity, index })
+    events.push({ at: Math.min(o.end, window.end), delta: -o.quantity, index })
+  })
+  events.sort((a, b) => a.at - b.at || a.delta - b.delta)
+  let current = 0
+  let peak = 0
+  let peakAt = Number.NaN
+  for (const event of events) {
+    current += event.delta
+    if (current > peak) {
+      peak = current
+      peakAt = event.at
+    }
+  }
+  const atPeak = Number.isNaN(peakAt)
+    ? []
+    : occupations.flatMap((o, index) =>
+        o.start <= peakAt && peakAt < o.end && overlaps(o, window) ? [index] : [],
+      )
+  return { peak, atPeak }
+}
+
+function describe(
+  resource: CapacityResource,
+  occupation: Occupation | null,
+  requested: number,
+  free: number | null,
+): string {
+  const stockPart =
+    free === null
+      ? ''
+      : ` ${free} disponible${free > 1 ? 's' : ''} sur ${resource.quantity} pour cette période, ${requested} demandé${requested > 1 ? 's' : ''}.`
+  if (!occupation) {
+    return `« ${resource.name} » :${stockPart || ' indisponible pour cette période.'}`
+  }
+  const when = formatPeriodFr(occupation)
+  const holder =
+    occupation.source.type === 'booking'
+      ? `réservé par ${occupation.source.reference} (${occupation.source.communeName}, « ${occupation.source.title} ») ${when}`
+      : `indisponible ${when} (${occupation.source.reason})`
+  return free === null
+    ? `« ${resource.name} » est ${holder}.`
+    : `« ${resource.name} » est en partie ${holder} :${stockPart}`
+}
+
+function toConflict(
+  resource: CapacityResource,
+  occupation: Occupation | null,
+  requested: number,
+  free: number | null,
+): Conflict {
+  const source = occupation?.source
+  return {
+    resourceId: resource.id,
+    resourceName: resource.name,
+    bookingId: source?.type === 'booking' ? source.bookingId : null,
+    reference: source?.type === 'booking' ? source.reference : null,
+    communeId: source?.type === 'booking' ? source.communeId : null,
+    title: source?.type === 'booking' ? source.title : null,
+    unavailabilityId: source?.type === 'unavailability' ? source.unavailabilityId : null,
+    reason: source?.type === 'unavailability' ? source.reason : null,
+    start: occupation ? toIsoUtc(occupation.start) : null,
+    end: occupation ? toIsoUtc(occupation.end) : null,
+    allDay: occupation?.allDay ?? false,
+    startDate: occupation?.startDate ?? null,
+    endDate: occupation?.endDate ?? null,
+    freeQuantity: free,
+    requestedQuantity: requested,
+    message: describe(resource, occupation, requested, free),
+  }
+}
+
+/**
+ * Units of `resource` free over the whole of `period` (the minimum over the period), given the
+ * occupations of that resource. Buffers widen `period` and every booking occupation.
+ * @returns an integer between 0 and `resource.quantity`.
+ */
+export function freeQuantity(
+  resource: CapacityResource,
+  period: Interval,
+  occupations: readonly Occupation[],
+): number {
+  const window = occupiedInterval(period, resource)
+  const own = occupations
+    .filter((o) => o.resourceId === resource.id)
+    .map((o) => ({ ...occupationInterval(o, resource), quantity: o.quantity }))
+  return Math.max(0, resource.quantity - peakUsage(window, own).peak)
+}
+
+/**
+ * Checks whether every requested item fits in `period`.
+ * @param resources the requested resources by id (every `items[].resourceId` must be present)
+ * @param occupations blocking occupations of those resources (other bookings, unavailabilities);
+ *   leave out the booking being edited.
+ * @returns the conflicts, one per blocking occupation (unit) or per occupation active at the peak (stock);
+ *   empty when the request fits.
+ * @throws Error when an item's resource is missing from `resources` (a caller bug, not a user error).
+ */
+export function findConflicts(
+  period: Interval,
+  items: readonly RequestedItem[],
+  resources: ReadonlyMap<string, CapacityResource>,
+  occupations: readonly Occupation[],
+): Conflict[] {
+  const conflicts: Conflict[] = []
+  for (const item of items) {
+    const resource = resources.get(item.resourceId)
+    if (!resource) throw new Error(`Ressource inconnue du contrôle de disponibilité : ${item.resourceId}`)
+    const window = occupiedInterval(period, resource)
+    const own = occupations.filter(
+      (o) => o.resourceId === resource.id && overlaps(occupationInterval(o, resource), window),
+    )
+    if (resource.tracking === 'unit') {
+      for (const o of own) conflicts.push(toConflict(resource, o, 1, null))
+      continue
+    }
+    const intervals = own.map((o) => ({ ...occupationInterval(o, resource), quantity: o.quantity }))
+    const { peak, atPeak } = peakUsage(window, intervals)
+    const free = Math.max(0, resource.quantity - peak)
+    if (item.quantity <= free) continue
+    if (atPeak.length === 0) conflicts.push(toConflict(resource, null, item.quantity, free))
+    for (const index of atPeak) conflicts.push(toConflict(resource, own[index] ?? null, item.quantity, free))
+  }
+  return conflicts
+}
