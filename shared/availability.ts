@@ -119,21 +119,18 @@ function describe(
   requested: number,
   free: number | null,
 ): string {
-  const stockPart =
+  const name = `« ${resource.name} »`
+  const stock =
     free === null
       ? ''
-      : ` ${free} disponible${free > 1 ? 's' : ''} sur ${resource.quantity} pour cette période, ${requested} demandé${requested > 1 ? 's' : ''}.`
-  if (!occupation) {
-    return `« ${resource.name} » :${stockPart || ' indisponible pour cette période.'}`
-  }
+      : ` il en reste ${free} sur ${resource.quantity} sur cette période (demande : ${requested}).`
+  if (!occupation) return `${name} :${stock}`
   const when = formatPeriodFr(occupation)
   const holder =
     occupation.source.type === 'booking'
-      ? `réservé par ${occupation.source.reference} (${occupation.source.communeName}, « ${occupation.source.title} ») ${when}`
-      : `indisponible ${when} (${occupation.source.reason})`
-  return free === null
-    ? `« ${resource.name} » est ${holder}.`
-    : `« ${resource.name} » est en partie ${holder} :${stockPart}`
+      ? `Réservé par ${occupation.source.reference} (${occupation.source.communeName}, « ${occupation.source.title} ») ${when}.`
+      : `Indisponible ${when}${free === null ? '' : ` pour ${occupation.quantity}`} : ${occupation.source.reason}.`
+  return `${name} :${stock} ${holder}`
 }
 
 function toConflict(

@@ -7,6 +7,9 @@ import { bookingStatuses, resourceKinds, trackings } from '../domain/types'
 import { DomainError } from '../errors'
 import { parseLocalDate, parseTimeInput } from '../time'
 
+// Zod's own messages (wrong type, unknown key…) in French, like ours.
+z.config(z.locales.fr())
+
 const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' })
 
 const trimmed = (label: string, max: number) =>

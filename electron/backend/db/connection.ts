@@ -1,0 +1,50 @@
+/**
+ * Opens the application's SQLite file with the settings every connection needs, and brings its
+ * schema up to date (migrations run in one transaction, after a backup copy).
+ */
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { migrations } from './migrations'
+import { migrate } from './migrate'
+
+export type Db = Database.Database
+
+/** File name of the database inside the data directory. */
+export const DATABASE_FILE = 'mutualisation.sqlite'
+
+/**
+ * Opens (creating if needed) `<dataDir>/mutualisation.sqlite`: WAL journal, foreign keys on, a 5 s
+ * busy timeout so that a second process waits for a write lock instead of failing at once.
+ * @param nativeBinding path of a better-sqlite3 addon built for another runtime (Electron), if any
+ * @throws Error with a French message when the file belongs to a newer version of the application.
+ */
+export function openDatabase(dataDir: string, nativeBinding?: string, now: () => number = Date.now): Db {
+  mkdirSync(dataDir, { recursive: true })
+  const path = join(dataDir, DATABASE_FILE)
+  const db = new Database(path, nativeBinding ? { nativeBinding } : {})
+  try {
+    db.pragma('journal_mode = WAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma('synchronous = NORMAL')
+    migrate(db, migrations, join(dataDir, 'backups'), now)
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}
+
+/**
+ * Runs `fn` in a write transaction taken with `BEGIN IMMEDIATE`, so that the checks it makes and the
+ * rows it writes see the same state, even with several processes on the same file.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate()
+}
+
+/** Runs `fn` in a read transaction (`BEGIN DEFERRED`): one consistent snapshot for several queries. */
+export function readTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).deferred()
+}

@@ -1,0 +1,5 @@
+import type { Migration } from '../migrate'
+import { initial } from './001-initial'
+
+/** Every migration, in order. Append only: a shipped migration is never edited. */
+export const migrations: readonly Migration[] = [initial]

@@ -1,0 +1,38 @@
+import type { Db } from '../connection'
+
+/** One journal entry: who changed which entity, when (ISO UTC), with the values before and after. */
+export interface AuditEntryInput {
+  readonly id: string
+  readonly at: string
+  readonly actor: string
+  readonly entity: 'resource' | 'booking' | 'unavailability'
+  readonly entityId: string
+  readonly action: string
+  readonly before: unknown
+  readonly after: unknown
+}
+
+/** Appends to the journal; the table refuses updates and deletes (triggers). */
+export function appendAudit(db: Db, entry: AuditEntryInput): void {
+  db.prepare(
+    `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    entry.id,
+    entry.at,
+    entry.actor,
+    entry.entity,
+    entry.entityId,
+    entry.action,
+    entry.before === null ? null : JSON.stringify(entry.before),
+    entry.after === null ? null : JSON.stringify(entry.after),
+  )
+}
+
+export function countAuditEntries(db: Db, entityId: string): number {
+  return (
+    db
+      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM audit_log WHERE entity_id = ?')
+      .get(entityId)?.n ?? 0
+  )
+}

@@ -1,0 +1,95 @@
+import type { Occupation } from '../../../../shared/availability'
+import { blockingStatuses } from '../../../../shared/domain/types'
+import type { Db } from '../connection'
+
+interface DbBookingOccupation {
+  resource_id: string
+  quantity: number
+  start_ms: number
+  end_ms: number
+  all_day: number
+  start_date: string | null
+  end_date: string | null
+  booking_id: string
+  reference: string
+  commune_id: string
+  commune_name: string
+  title: string
+}
+
+interface DbUnavailabilityOccupation {
+  id: string
+  resource_id: string
+  quantity: number
+  start_ms: number
+  end_ms: number
+  all_day: number
+  start_date: string | null
+  end_date: string | null
+  reason: string
+}
+
+/**
+ * Blocking occupations (items of bookings in a blocking status, and unavailabilities) of the given
+ * resources that overlap `[from, to)` in epoch ms. `ignoreBookingId` leaves one booking out (the one
+ * being edited). Callers widen the window by the resources' buffers.
+ */
+export function listOccupations(
+  db: Db,
+  resourceIds: readonly string[] | 'all',
+  from: number,
+  to: number,
+  ignoreBookingId: string | null = null,
+): Occupation[] {
+  const ids = resourceIds === 'all' ? null : JSON.stringify(resourceIds)
+  const bookings = db
+    .prepare<Record<string, string | number | null>, DbBookingOccupation>(
+      `SELECT i.resource_id, i.quantity, b.start_ms, b.end_ms, b.all_day, b.start_date, b.end_date,
+              b.id AS booking_id, b.reference, b.commune_id, c.name AS commune_name, b.title
+       FROM bookings b
+       JOIN booking_items i ON i.booking_id = b.id
+       JOIN communes c ON c.id = b.commune_id
+       WHERE b.start_ms < @to AND b.end_ms > @from
+         AND b.status IN (SELECT value FROM json_each(@statuses))
+         AND (@ids IS NULL OR i.resource_id IN (SELECT value FROM json_each(@ids)))
+         AND (@ignore IS NULL OR b.id <> @ignore)`,
+    )
+    .all({ from, to, ids, ignore: ignoreBookingId, statuses: JSON.stringify(blockingStatuses) })
+  const unavailabilities = db
+    .prepare<Record<string, string | number | null>, DbUnavailabilityOccupation>(
+      `SELECT id, resource_id, quantity, start_ms, end_ms, all_day, start_date, end_date, reason
+       FROM unavailabilities
+       WHERE start_ms < @to AND end_ms > @from
+         AND (@ids IS NULL OR resource_id IN (SELECT value FROM json_each(@ids)))`,
+    )
+    .all({ from, to, ids })
+  return [
+    ...bookings.map((r): Occupation => ({
+      resourceId: r.resource_id,
+      quantity: r.quantity,
+      start: r.start_ms,
+      end: r.end_ms,
+      allDay: r.all_day === 1,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      source: {
+        type: 'booking',
+        bookingId: r.booking_id,
+        reference: r.reference,
+        communeId: r.commune_id,
+        communeName: r.commune_name,
+        title: r.title,
+      },
+    })),
+    ...unavailabilities.map((r): Occupation => ({
+      resourceId: r.resource_id,
+      quantity: r.quantity,
+      start: r.start_ms,
+      end: r.end_ms,
+      allDay: r.all_day === 1,
+      startDate: r.start_date,
+      endDate: r.end_date,
+      source: { type: 'unavailability', unavailabilityId: r.id, reason: r.reason },
+    })),
+  ]
+}

@@ -1,0 +1,157 @@
+import type { Resource, ResourceKind } from '../../../../shared/domain/types'
+import type { Db } from '../connection'
+
+interface DbResource {
+  id: string
+  hub_id: string
+  kind: Resource['kind']
+  name: string
+  category_id: string | null
+  tracking: Resource['tracking']
+  quantity: number
+  buffer_before_minutes: number
+  buffer_after_minutes: number
+  inventory_number: string | null
+  serial_number: string | null
+  plate: string | null
+  licence_required: string | null
+  odometer_km: number | null
+  next_inspection_date: string | null
+  qualifications: string
+  weekly_hours: number | null
+  notes: string
+  archived_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** A resource as stored; `archivedAt` is the ISO UTC instant of archiving or null. */
+export type ResourceRecord = Omit<Resource, 'archived'> & { readonly archivedAt: string | null }
+
+function toRecord(row: DbResource): ResourceRecord {
+  return {
+    id: row.id,
+    hubId: row.hub_id,
+    kind: row.kind,
+    name: row.name,
+    categoryId: row.category_id,
+    tracking: row.tracking,
+    quantity: row.quantity,
+    bufferBeforeMinutes: row.buffer_before_minutes,
+    bufferAfterMinutes: row.buffer_after_minutes,
+    inventoryNumber: row.inventory_number,
+    serialNumber: row.serial_number,
+    plate: row.plate,
+    licenceRequired: row.licence_required,
+    odometerKm: row.odometer_km,
+    nextInspectionDate: row.next_inspection_date,
+    qualifications: JSON.parse(row.qualifications) as string[],
+    weeklyHours: row.weekly_hours,
+    notes: row.notes,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+function toRow(r: ResourceRecord): DbResource {
+  return {
+    id: r.id,
+    hub_id: r.hubId,
+    kind: r.kind,
+    name: r.name,
+    category_id: r.categoryId,
+    tracking: r.tracking,
+    quantity: r.quantity,
+    buffer_before_minutes: r.bufferBeforeMinutes,
+    buffer_after_minutes: r.bufferAfterMinutes,
+    inventory_number: r.inventoryNumber,
+    serial_number: r.serialNumber,
+    plate: r.plate,
+    licence_required: r.licenceRequired,
+    odometer_km: r.odometerKm,
+    next_inspection_date: r.nextInspectionDate,
+    qualifications: JSON.stringify(r.qualifications),
+    weekly_hours: r.weeklyHours,
+    notes: r.notes,
+    archived_at: r.archivedAt,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+  }
+}
+
+const columns = `id, hub_id, kind, name, category_id, tracking, quantity, buffer_before_minutes,
+  buffer_after_minutes, inventory_number, serial_number, plate, licence_required, odometer_km,
+  next_inspection_date, qualifications, weekly_hours, notes, archived_at, created_at, updated_at`
+
+export function insertResource(db: Db, resource: ResourceRecord): void {
+  db.prepare(
+    `INSERT INTO resources (${columns}) VALUES (@id, @hub_id, @kind, @name, @category_id, @tracking, @quantity,
+      @buffer_before_minutes, @buffer_after_minutes, @inventory_number, @serial_number, @plate, @licence_required,
+      @odometer_km, @next_inspection_date, @qualifications, @weekly_hours, @notes, @archived_at, @created_at, @updated_at)`,
+  ).run(toRow(resource))
+}
+
+/** Overwrites every mutable column of the resource with `resource`'s values. */
+export function updateResource(db: Db, resource: ResourceRecord): void {
+  db.prepare(
+    `UPDATE resources SET name = @name, category_id = @category_id, quantity = @quantity,
+      buffer_before_minutes = @buffer_before_minutes, buffer_after_minutes = @buffer_after_minutes,
+      inventory_number = @inventory_number, serial_number = @serial_number, plate = @plate,
+      licence_required = @licence_required, odometer_km = @odometer_km, next_inspection_date = @next_inspection_date,
+      qualifications = @qualifications, weekly_hours = @weekly_hours, notes = @notes, archived_at = @archived_at,
+      updated_at = @updated_at
+     WHERE id = @id`,
+  ).run(toRow(resource))
+}
+
+export function getResource(db: Db, id: string): ResourceRecord | undefined {
+  const row = db.prepare<[string], DbResource>(`SELECT ${columns} FROM resources WHERE id = ?`).get(id)
+  return row && toRecord(row)
+}
+
+/** The resources with these ids (archived included), in no particular order. */
+export function getResourcesByIds(db: Db, ids: readonly string[]): ResourceRecord[] {
+  return db
+    .prepare<[string], DbResource>(
+      `SELECT ${columns} FROM resources WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids))
+    .map(toRecord)
+}
+
+/** Filters of `listResources`; `search` matches name, inventory number, serial number or plate. */
+export interface ResourceFilter {
+  readonly kind?: ResourceKind | undefined
+  readonly categoryId?: string | undefined
+  readonly hubId?: string | undefined
+  readonly includeArchived?: boolean | undefined
+  readonly search?: string | undefined
+}
+
+/** Resources matching the filter, by kind then name. A category matches its sub-categories too. */
+export function listResources(db: Db, filter: ResourceFilter): ResourceRecord[] {
+  const search = filter.search?.trim()
+    ? `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    : null
+  return db
+    .prepare<Record<string, string | number | null>, DbResource>(
+      `SELECT ${columns} FROM resources
+       WHERE (@kind IS NULL OR kind = @kind)
+         AND (@hubId IS NULL OR hub_id = @hubId)
+         AND (@includeArchived = 1 OR archived_at IS NULL)
+         AND (@categoryId IS NULL OR category_id = @categoryId
+              OR category_id IN (SELECT id FROM categories WHERE parent_id = @categoryId))
+         AND (@search IS NULL OR name LIKE @search ESCAPE '\\' OR inventory_number LIKE @search ESCAPE '\\'
+              OR serial_number LIKE @search ESCAPE '\\' OR replace(plate, '-', '') LIKE replace(@search, '-', '') ESCAPE '\\')
+       ORDER BY CASE kind WHEN 'equipment' THEN 0 WHEN 'vehicle' THEN 1 ELSE 2 END, name COLLATE NOCASE`,
+    )
+    .all({
+      kind: filter.kind ?? null,
+      hubId: filter.hubId ?? null,
+      includeArchived: filter.includeArchived ? 1 : 0,
+      categoryId: filter.categoryId ?? null,
+      search,
+    })
+    .map(toRecord)
+}

@@ -1,0 +1,79 @@
+/**
+ * The one entry point of the API: validates the input with the contract's schema, runs the
+ * handler and wraps the outcome in the envelope `{ ok, value } | { ok: false, error }`.
+ */
+import type { z } from 'zod'
+import { contract, isMethodName, type MethodName } from '../../shared/api/contract'
+import { DomainError, type ApiResult, type FieldIssue } from '../../shared/errors'
+import type { Handler, HandlerMap } from './handlers'
+import type { ServiceContext } from './services/context'
+import type { Caller } from './types'
+
+function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+}
+
+function invalidInput(issues: FieldIssue[]): ApiResult<never> {
+  const first = issues[0]
+  const where = first?.path ? ` (champ « ${first.path} »)` : ''
+  return {
+    ok: false,
+    error: {
+      code: 'INVALID_INPUT',
+      message: `Saisie invalide${where} : ${first?.message ?? 'données incomplètes.'}`,
+      details: { issues },
+    },
+  }
+}
+
+function isBusy(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error as { code: unknown }).code === 'SQLITE_BUSY'
+}
+
+/**
+ * Builds `dispatch(method, input, caller)`. It never throws: an unknown method, a bad input, a
+ * refused rule or a failure all come back as `{ ok: false, error }`, in French.
+ * @param contextFor makes the service context of one call (database, clock, author)
+ */
+export function createDispatcher(
+  handlers: HandlerMap,
+  contextFor: (caller: Caller) => ServiceContext,
+): (method: string, input: unknown, caller: Caller) => ApiResult<unknown> {
+  return (method, input, caller) => {
+    if (typeof method !== 'string' || !isMethodName(method)) {
+      return {
+        ok: false,
+        error: { code: 'UNKNOWN_METHOD', message: `Méthode inconnue : « ${String(method).slice(0, 80)} ».` },
+      }
+    }
+    const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
+    if (!parsed.success) return invalidInput(issuesOf(parsed.error))
+    try {
+      const handler = handlers[method] as Handler<MethodName>
+      return { ok: true, value: handler(parsed.data, contextFor(caller)) }
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
+      }
+      if (isBusy(error)) {
+        return {
+          ok: false,
+          error: {
+            code: 'INTERNAL',
+            message:
+              'La base de données est occupée par un autre poste ou une autre fenêtre : rien n’a été enregistré, réessayez.',
+          },
+        }
+      }
+      console.error(`[api] ${method} a échoué :`, error)
+      return {
+        ok: false,
+        error: {
+          code: 'INTERNAL',
+          message:
+            'Erreur interne : l’opération n’a pas été enregistrée. Réessayez ; si cela se reproduit, signalez-le.',
+        },
+      }
+    }
+  }
+}

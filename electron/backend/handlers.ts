@@ -1,0 +1,72 @@
+/**
+ * One handler per contract method, grouped by module. Each receives the input already parsed by
+ * the method's schema and returns the method's result type.
+ */
+import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract'
+import { checkAvailability, findAvailable } from './services/availability'
+import { cancelBooking, createBooking, getBooking, listBookings } from './services/bookings'
+import type { ServiceContext } from './services/context'
+import { listHolidays } from './services/holidays'
+import { periodFromInput } from './services/periods'
+import {
+  archiveResource,
+  createResource,
+  getResource,
+  listCategories,
+  listCommunes,
+  listHubs,
+  listResources,
+  updateResource,
+} from './services/resources'
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: ServiceContext) => MethodResult<M>
+export type HandlerMap<M extends MethodName = MethodName> = { readonly [K in M]: Handler<K> }
+
+type Prefixed<P extends string> = Extract<MethodName, `${P}.${string}`>
+
+const inventory: HandlerMap<Prefixed<'hubs' | 'communes' | 'categories' | 'resources'>> = {
+  'hubs.list': (_input, ctx) => listHubs(ctx),
+  'communes.list': (_input, ctx) => listCommunes(ctx),
+  'categories.list': (_input, ctx) => listCategories(ctx),
+  'resources.list': (input, ctx) => listResources(ctx, input),
+  'resources.get': (input, ctx) => getResource(ctx, input.id),
+  'resources.create': (input, ctx) => createResource(ctx, input),
+  'resources.update': (input, ctx) => updateResource(ctx, input),
+  'resources.archive': (input, ctx) => archiveResource(ctx, input.id),
+}
+
+const bookings: HandlerMap<Prefixed<'bookings'>> = {
+  'bookings.create': (input, ctx) => createBooking(ctx, input),
+  'bookings.list': (input, ctx) => listBookings(ctx, input),
+  'bookings.get': (input, ctx) => getBooking(ctx, input.id),
+  'bookings.cancel': (input, ctx) => cancelBooking(ctx, input.id, input.reason),
+}
+
+const availability: HandlerMap<Prefixed<'availability' | 'holidays'>> = {
+  'availability.check': (input, ctx) =>
+    checkAvailability(
+      ctx,
+      periodFromInput(input.start, input.end),
+      input.items,
+      input.ignoreBookingId ?? null,
+    ),
+  'availability.find': (input, ctx) => findAvailable(ctx, periodFromInput(input.start, input.end), input),
+  'holidays.list': (input) => listHolidays(input.from, input.to),
+}
+
+/**
+ * Merges handler modules into one map.
+ * @throws Error when two modules register the same method name
+ */
+export function mergeHandlers(...modules: readonly Partial<HandlerMap>[]): Partial<HandlerMap> {
+  const merged: Record<string, unknown> = {}
+  for (const module of modules) {
+    for (const [name, handler] of Object.entries(module)) {
+      if (name in merged) throw new Error(`Méthode enregistrée deux fois : ${name}`)
+      merged[name] = handler
+    }
+  }
+  return merged
+}
+
+export const handlers: HandlerMap = mergeHandlers(inventory, bookings, availability) as HandlerMap

@@ -1,0 +1,17 @@
+import type { Db } from '../db/connection'
+
+/** What every service call receives: the database, the clock, who acts, and the id generator. */
+export interface ServiceContext {
+  readonly db: Db
+  /** Current instant in epoch ms. */
+  readonly now: () => number
+  /** Who the journal records as author of a change. */
+  readonly actor: string
+  /** A new UUID v4. */
+  readonly newId: () => string
+}
+
+/** The current instant as ISO 8601 UTC. */
+export function nowIso(ctx: ServiceContext): string {
+  return new Date(ctx.now()).toISOString()
+}
