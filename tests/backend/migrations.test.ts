@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DATABASE_FILE, openDatabase } from '../../electron/backend/db/connection'
+import { DatabaseTooNewError, migrate, type Migration } from '../../electron/backend/db/migrate'
+import { migrations } from '../../electron/backend/db/migrations'
+import { openBackend } from '../../electron/backend/index'
+import { tempDir } from './helpers'
+
+const now = () => Date.parse('2026-11-29T10:00:00Z')
+
+describe('migrations', () => {
+  it('bring a new file to the last version, with WAL, foreign keys and STRICT tables', () => {
+    const dir = tempDir()
+    const db = openDatabase(dir)
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all()
+    expect(tables.length).toBeGreaterThanOrEqual(8)
+    expect(tables.filter((t) => t.strict !== 1)).toEqual([])
+    db.close()
+    expect(existsSync(join(dir, 'backups'))).toBe(false)
+  })
+
+  it('back the database up before migrating one that holds data, and keep its rows', () => {
+    const dir = tempDir()
+    const path = join(dir, DATABASE_FILE)
+    const db = new Database(path)
+    migrate(db, migrations, join(dir, 'backups'), now, 1)
+    db.prepare("INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')").run()
+    const next: Migration = {
+      version: 2,
+      name: 'hub-phone',
+      up: (d) => d.exec("ALTER TABLE hubs ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
+    }
+    const backup = migrate(db, [...migrations, next], join(dir, 'backups'), now)
+    expect(backup).toMatch(/mutualisation-avant-migration-v1-2026-11-29T10-00-00-000Z\.sqlite$/)
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.prepare('SELECT id, name, phone FROM hubs').all()).toEqual([{ id: 'h1', name: 'Pôle Ouest', phone: '' }])
+    const copy = new Database(backup ?? '', { readonly: true })
+    expect(copy.pragma('user_version', { simple: true })).toBe(1)
+    expect(copy.prepare('SELECT name FROM hubs').all()).toEqual([{ name: 'Pôle Ouest' }])
+    copy.close()
+    db.close()
+  })
+
+  it('leave the file as it was when a migration fails', () => {
+    const dir = tempDir()
+    const db = new Database(join(dir, DATABASE_FILE))
+    migrate(db, migrations, join(dir, 'backups'), now)
+    db.prepare("INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')").run()
+    const broken: Migration = {
+      version: 2,
+      name: 'broken',
+      up: (d) => {
+        d.exec('ALTER TABLE hubs ADD COLUMN phone TEXT')
+        throw new Error('échec au milieu')
+      },
+    }
+    expect(() => migrate(db, [...migrations, broken], join(dir, 'backups'), now)).toThrow('échec au milieu')
+    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.prepare('SELECT * FROM hubs').all()).toEqual([{ id: 'h1', name: 'Pôle Ouest', created_at: '2026-11-29T10:00:00Z' }])
+    db.close()
+  })
+
+  it('refuse a database from a newer version with a clear message, and do not touch it', () => {
+    const dir = tempDir()
+    const db = new Database(join(dir, DATABASE_FILE))
+    db.pragma('user_version = 99')
+    db.close()
+    expect(() => openBackend({ dataDir: dir, seed: 'demo' })).toThrow(DatabaseTooNewError)
+    expect(() => openBackend({ dataDir: dir, seed: 'demo' })).toThrow(/version plus récente de Mutualisation/)
+    const again = new Database(join(dir, DATABASE_FILE))
+    expect(again.pragma('user_version', { simple: true })).toBe(99)
+    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 })
+    again.close()
+    expect(readdirSync(dir).filter((f) => f.startsWith('backups'))).toEqual([])
+  })
+
+  it('keep the journal append-only', () => {
+    const dir = tempDir()
+    const db = openDatabase(dir)
+    db.prepare(
+      "INSERT INTO audit_log (id, at, actor, entity, entity_id, action) VALUES ('a1', '2026-11-29T10:00:00Z', 'test', 'booking', 'b1', 'create')",
+    ).run()
+    expect(() => db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/ne se modifie pas/)
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/ne se supprime pas/)
+    db.close()
+  })
+})

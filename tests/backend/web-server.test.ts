@@ -1,0 +1,132 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY, startWebServer, type WebServer } from '../../electron/web/server'
+import { makeBackend, tempDir } from './helpers'
+
+const servers: WebServer[] = []
+afterEach(async () => {
+  for (const s of servers.splice(0)) await s.close()
+})
+
+async function serve(): Promise<WebServer> {
+  const api = makeBackend('demo')
+  const base = tempDir()
+  const staticDir = join(base, 'web')
+  mkdirSync(staticDir)
+  writeFileSync(join(base, 'secret.txt'), 'secret')
+  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Mutualisation</title>')
+  mkdirSync(join(staticDir, 'assets'))
+  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
+  const server = await startWebServer({ backend: api.backend, staticDir, port: 0 })
+  servers.push(server)
+  return server
+}
+
+interface Reply {
+  status: number
+  headers: Record<string, string | string[] | undefined>
+  body: string
+}
+
+/** A raw HTTP request, so that Host and Origin can be forged as an attacker would. */
+function send(server: WebServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        let body = ''
+        res.on('data', (c: Buffer) => (body += c.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+      },
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+const json = { 'Content-Type': 'application/json' }
+
+describe('browser mode server', () => {
+  it('listens on 127.0.0.1 and answers the API with the envelope', async () => {
+    const server = await serve()
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
+    const reply = await send(server, { method: 'POST', path: '/api/communes.list', headers: json, body: '{}' })
+    expect(reply.status).toBe(200)
+    const body = JSON.parse(reply.body) as { ok: boolean; value: unknown[] }
+    expect(body.ok).toBe(true)
+    expect(body.value).toHaveLength(11)
+  })
+
+  it('accepts its own Origin, under 127.0.0.1 or localhost', async () => {
+    const server = await serve()
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
+      const reply = await send(server, {
+        method: 'POST',
+        path: '/api/hubs.list',
+        headers: { ...json, Host: host, Origin: `http://${host}` },
+        body: '{}',
+      })
+      expect(reply.status, host).toBe(200)
+    }
+  })
+
+  it('refuses a foreign Origin (another web page trying to drive it)', async () => {
+    const server = await serve()
+    for (const origin of ['https://evil.example', `http://127.0.0.1:${server.port + 1}`, 'null', `https://127.0.0.1:${server.port}`]) {
+      const reply = await send(server, { method: 'POST', path: '/api/communes.list', headers: { ...json, Origin: origin }, body: '{}' })
+      expect(reply.status, origin).toBe(403)
+      expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    }
+  })
+
+  it('refuses a foreign Host (DNS rebinding)', async () => {
+    const server = await serve()
+    for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
+      const api = await send(server, { method: 'POST', path: '/api/communes.list', headers: { ...json, Host: host }, body: '{}' })
+      expect(api.status, host).toBe(403)
+      const page = await send(server, { path: '/', headers: { Host: host } })
+      expect(page.status, host).toBe(403)
+    }
+  })
+
+  it('takes only POST with JSON, and valid JSON', async () => {
+    const server = await serve()
+    expect((await send(server, { path: '/api/communes.list' })).status).toBe(405)
+    const form = await send(server, {
+      method: 'POST',
+      path: '/api/communes.list',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'a=1',
+    })
+    expect(form.status).toBe(415)
+    const text = await send(server, { method: 'POST', path: '/api/communes.list', headers: { 'Content-Type': 'text/plain' }, body: '{}' })
+    expect(text.status).toBe(415)
+    const broken = await send(server, { method: 'POST', path: '/api/communes.list', headers: json, body: '{"a":' })
+    expect(broken.status).toBe(400)
+    expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+  })
+
+  it('answers 404 with UNKNOWN_METHOD for a method outside the contract', async () => {
+    const server = await serve()
+    const reply = await send(server, { method: 'POST', path: '/api/db.exec', headers: json, body: '{"sql":"DROP TABLE bookings"}' })
+    expect(reply.status).toBe(404)
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
+  })
+
+  it('serves the renderer with a strict CSP and never a file outside it', async () => {
+    const server = await serve()
+    const page = await send(server, { path: '/' })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
+    expect(page.headers['x-frame-options']).toBe('DENY')
+    expect((await send(server, { path: '/assets/app.js' })).headers['content-type']).toContain('text/javascript')
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2Fsecret.txt']) {
+      const reply = await send(server, { path })
+      expect(reply.body, path).not.toContain('secret')
+    }
+    expect((await send(server, { path: '/missing.js' })).status).toBe(404)
+  })
+})
