@@ -48,3 +48,27 @@ export function writeTransaction<T>(db: Db, fn: () => T): T {
 export function readTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).deferred()
 }
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>()
+
+/**
+ * `db.prepare(sql)`, compiled once per connection and reused: repositories run the same few
+ * statements thousands of times. Parameters are always bound, never interpolated.
+ * @example prepare<[string], DbHub>(db, 'SELECT id, name FROM hubs WHERE id = ?').get(id)
+ */
+export function prepare<P extends unknown[] | object = unknown[], R = unknown>(
+  db: Db,
+  sql: string,
+): Database.Statement<P, R> {
+  let cache = statements.get(db)
+  if (!cache) {
+    cache = new Map()
+    statements.set(db, cache)
+  }
+  let statement = cache.get(sql)
+  if (!statement) {
+    statement = db.prepare(sql)
+    cache.set(sql, statement)
+  }
+  return statement as unknown as Database.Statement<P, R>
+}

@@ -77,6 +77,8 @@ export const initial: Migration = {
         CHECK (all_day = 0 OR (start_date IS NOT NULL AND end_date IS NOT NULL))
       ) STRICT;
       CREATE INDEX bookings_period ON bookings(start_ms, end_ms);
+      -- Lets overlap queries bound their scan: start_ms lies in [from - longest duration, to).
+      CREATE INDEX bookings_duration ON bookings(end_ms - start_ms);
       CREATE INDEX bookings_commune ON bookings(commune_id, start_ms);
 
       CREATE TABLE booking_items (

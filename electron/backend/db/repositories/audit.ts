@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import { prepare, type Db } from '../connection'
 
 /** One journal entry: who changed which entity, when (ISO UTC), with the values before and after. */
 export interface AuditEntryInput {
@@ -14,7 +14,8 @@ export interface AuditEntryInput {
 
 /** Appends to the journal; the table refuses updates and deletes (triggers). */
 export function appendAudit(db: Db, entry: AuditEntryInput): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO audit_log (id, at, actor, entity, entity_id, action, before_json, after_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -31,8 +32,8 @@ export function appendAudit(db: Db, entry: AuditEntryInput): void {
 
 export function countAuditEntries(db: Db, entityId: string): number {
   return (
-    db
-      .prepare<[string], { n: number }>('SELECT count(*) AS n FROM audit_log WHERE entity_id = ?')
-      .get(entityId)?.n ?? 0
+    prepare<[string], { n: number }>(db, 'SELECT count(*) AS n FROM audit_log WHERE entity_id = ?').get(
+      entityId,
+    )?.n ?? 0
   )
 }

@@ -1,5 +1,5 @@
 import type { BookingItem, BookingStatus } from '../../../../shared/domain/types'
-import type { Db } from '../connection'
+import { prepare, type Db } from '../connection'
 
 interface DbBooking {
   id: string
@@ -43,12 +43,11 @@ const columns = `id, reference, hub_id, commune_id, title, notes, status, start_
   end_date, cancel_reason, created_at, updated_at`
 
 function itemsByBooking(db: Db, ids: readonly string[]): Map<string, BookingItem[]> {
-  const rows = db
-    .prepare<[string], { booking_id: string; resource_id: string; quantity: number }>(
-      `SELECT booking_id, resource_id, quantity FROM booking_items
+  const rows = prepare<[string], { booking_id: string; resource_id: string; quantity: number }>(
+    db,
+    `SELECT booking_id, resource_id, quantity FROM booking_items
        WHERE booking_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
-    )
-    .all(JSON.stringify(ids))
+  ).all(JSON.stringify(ids))
   const map = new Map<string, BookingItem[]>()
   for (const row of rows) {
     const list = map.get(row.booking_id) ?? []
@@ -85,18 +84,20 @@ function withItems(db: Db, rows: DbBooking[]): BookingRecord[] {
 
 /** Stores the booking and its items. The caller holds the write transaction. */
 export function insertBooking(db: Db, booking: BookingRecord): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO bookings (${columns}) VALUES (@id, @reference, @hubId, @communeId, @title, @notes, @status,
       @start, @end, @allDay, @startDate, @endDate, @cancelReason, @createdAt, @updatedAt)`,
   ).run({ ...booking, allDay: booking.allDay ? 1 : 0, items: undefined })
-  const insertItem = db.prepare(
+  const insertItem = prepare(
+    db,
     'INSERT INTO booking_items (booking_id, resource_id, quantity) VALUES (?, ?, ?)',
   )
   for (const item of booking.items) insertItem.run(booking.id, item.resourceId, item.quantity)
 }
 
 export function getBooking(db: Db, id: string): BookingRecord | undefined {
-  const rows = db.prepare<[string], DbBooking>(`SELECT ${columns} FROM bookings WHERE id = ?`).all(id)
+  const rows = prepare<[string], DbBooking>(db, `SELECT ${columns} FROM bookings WHERE id = ?`).all(id)
   return withItems(db, rows)[0]
 }
 
@@ -111,23 +112,24 @@ export interface BookingFilter {
 
 /** Bookings overlapping the window, by start then reference. */
 export function listBookings(db: Db, filter: BookingFilter): BookingRecord[] {
-  const rows = db
-    .prepare<Record<string, string | number | null>, DbBooking>(
-      `SELECT ${columns} FROM bookings b
+  const rows = prepare<Record<string, string | number | null>, DbBooking>(
+    db,
+    `SELECT ${columns} FROM bookings b
        WHERE b.start_ms < @to AND b.end_ms > @from
+         -- The longest booking bounds how early an overlapping one can start: a range scan on start_ms.
+         AND b.start_ms > @from - (SELECT coalesce(max(end_ms - start_ms), 0) FROM bookings)
          AND (@communeId IS NULL OR b.commune_id = @communeId)
          AND (@status IS NULL OR b.status = @status)
          AND (@resourceId IS NULL OR EXISTS (
                SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.resource_id = @resourceId))
        ORDER BY b.start_ms, b.reference`,
-    )
-    .all({
-      from: filter.from,
-      to: filter.to,
-      communeId: filter.communeId ?? null,
-      status: filter.status ?? null,
-      resourceId: filter.resourceId ?? null,
-    })
+  ).all({
+    from: filter.from,
+    to: filter.to,
+    communeId: filter.communeId ?? null,
+    status: filter.status ?? null,
+    resourceId: filter.resourceId ?? null,
+  })
   return withItems(db, rows)
 }
 
@@ -139,7 +141,7 @@ export function updateBookingStatus(
   cancelReason: string | null,
   updatedAt: string,
 ): void {
-  db.prepare('UPDATE bookings SET status = ?, cancel_reason = ?, updated_at = ? WHERE id = ?').run(
+  prepare(db, 'UPDATE bookings SET status = ?, cancel_reason = ?, updated_at = ? WHERE id = ?').run(
     status,
     cancelReason,
     updatedAt,
@@ -152,13 +154,12 @@ export function updateBookingStatus(
  * Must run inside the write transaction that stores the booking, so two writers never share a number.
  */
 export function nextBookingReference(db: Db, year: number): string {
-  const row = db
-    .prepare<[number], { last_number: number }>(
-      `INSERT INTO booking_references (year, last_number) VALUES (?, 1)
+  const row = prepare<[number], { last_number: number }>(
+    db,
+    `INSERT INTO booking_references (year, last_number) VALUES (?, 1)
        ON CONFLICT (year) DO UPDATE SET last_number = last_number + 1
        RETURNING last_number`,
-    )
-    .get(year)
+  ).get(year)
   if (!row) throw new Error('Numérotation des réservations impossible.')
   return `RES-${year}-${String(row.last_number).padStart(4, '0')}`
 }

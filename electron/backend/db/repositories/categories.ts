@@ -1,5 +1,5 @@
 import type { Category } from '../../../../shared/domain/types'
-import type { Db } from '../connection'
+import { prepare, type Db } from '../connection'
 
 interface DbCategory {
   id: string
@@ -13,26 +13,27 @@ function toCategory(row: DbCategory): Category {
 }
 
 export function insertCategory(db: Db, category: Category): void {
-  db.prepare('INSERT INTO categories (id, name, parent_id, kind) VALUES (@id, @name, @parentId, @kind)').run(
+  prepare(db, 'INSERT INTO categories (id, name, parent_id, kind) VALUES (@id, @name, @parentId, @kind)').run(
     category,
   )
 }
 
 /** Top-level categories before their children, each level by name. */
 export function listCategories(db: Db): Category[] {
-  return db
-    .prepare<[], DbCategory>(
-      `SELECT c.id, c.name, c.parent_id, c.kind FROM categories c
+  return prepare<[], DbCategory>(
+    db,
+    `SELECT c.id, c.name, c.parent_id, c.kind FROM categories c
        LEFT JOIN categories p ON p.id = c.parent_id
        ORDER BY coalesce(p.name, c.name) COLLATE NOCASE, c.parent_id IS NOT NULL, c.name COLLATE NOCASE`,
-    )
+  )
     .all()
     .map(toCategory)
 }
 
 export function getCategory(db: Db, id: string): Category | undefined {
-  const row = db
-    .prepare<[string], DbCategory>('SELECT id, name, parent_id, kind FROM categories WHERE id = ?')
-    .get(id)
+  const row = prepare<[string], DbCategory>(
+    db,
+    'SELECT id, name, parent_id, kind FROM categories WHERE id = ?',
+  ).get(id)
   return row && toCategory(row)
 }

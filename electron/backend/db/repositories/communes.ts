@@ -1,5 +1,5 @@
 import type { Commune } from '../../../../shared/domain/types'
-import type { Db } from '../connection'
+import { prepare, type Db } from '../connection'
 
 interface DbCommune {
   id: string
@@ -24,7 +24,8 @@ function toCommune(row: DbCommune): Commune {
 const columns = 'id, name, insee_code, hub_id, postal_code, population'
 
 export function insertCommune(db: Db, commune: Commune & { siren: string | null }): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO communes (id, name, insee_code, siren, postal_code, population, hub_id)
      VALUES (@id, @name, @inseeCode, @siren, @postalCode, @population, @hubId)`,
   ).run(commune)
@@ -32,13 +33,15 @@ export function insertCommune(db: Db, commune: Commune & { siren: string | null 
 
 /** Communes served by a hub first, then the others; by name within each group. */
 export function listCommunes(db: Db): Commune[] {
-  return db
-    .prepare<[], DbCommune>(`SELECT ${columns} FROM communes ORDER BY hub_id IS NULL, name COLLATE NOCASE`)
+  return prepare<[], DbCommune>(
+    db,
+    `SELECT ${columns} FROM communes ORDER BY hub_id IS NULL, name COLLATE NOCASE`,
+  )
     .all()
     .map(toCommune)
 }
 
 export function getCommune(db: Db, id: string): Commune | undefined {
-  const row = db.prepare<[string], DbCommune>(`SELECT ${columns} FROM communes WHERE id = ?`).get(id)
+  const row = prepare<[string], DbCommune>(db, `SELECT ${columns} FROM communes WHERE id = ?`).get(id)
   return row && toCommune(row)
 }

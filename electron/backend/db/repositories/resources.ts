@@ -1,5 +1,5 @@
 import type { Resource, ResourceKind } from '../../../../shared/domain/types'
-import type { Db } from '../connection'
+import { prepare, type Db } from '../connection'
 
 interface DbResource {
   id: string
@@ -85,7 +85,8 @@ const columns = `id, hub_id, kind, name, category_id, tracking, quantity, buffer
   next_inspection_date, qualifications, weekly_hours, notes, archived_at, created_at, updated_at`
 
 export function insertResource(db: Db, resource: ResourceRecord): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO resources (${columns}) VALUES (@id, @hub_id, @kind, @name, @category_id, @tracking, @quantity,
       @buffer_before_minutes, @buffer_after_minutes, @inventory_number, @serial_number, @plate, @licence_required,
       @odometer_km, @next_inspection_date, @qualifications, @weekly_hours, @notes, @archived_at, @created_at, @updated_at)`,
@@ -94,7 +95,8 @@ export function insertResource(db: Db, resource: ResourceRecord): void {
 
 /** Overwrites every mutable column of the resource with `resource`'s values. */
 export function updateResource(db: Db, resource: ResourceRecord): void {
-  db.prepare(
+  prepare(
+    db,
     `UPDATE resources SET name = @name, category_id = @category_id, quantity = @quantity,
       buffer_before_minutes = @buffer_before_minutes, buffer_after_minutes = @buffer_after_minutes,
       inventory_number = @inventory_number, serial_number = @serial_number, plate = @plate,
@@ -106,16 +108,16 @@ export function updateResource(db: Db, resource: ResourceRecord): void {
 }
 
 export function getResource(db: Db, id: string): ResourceRecord | undefined {
-  const row = db.prepare<[string], DbResource>(`SELECT ${columns} FROM resources WHERE id = ?`).get(id)
+  const row = prepare<[string], DbResource>(db, `SELECT ${columns} FROM resources WHERE id = ?`).get(id)
   return row && toRecord(row)
 }
 
 /** The resources with these ids (archived included), in no particular order. */
 export function getResourcesByIds(db: Db, ids: readonly string[]): ResourceRecord[] {
-  return db
-    .prepare<[string], DbResource>(
-      `SELECT ${columns} FROM resources WHERE id IN (SELECT value FROM json_each(?))`,
-    )
+  return prepare<[string], DbResource>(
+    db,
+    `SELECT ${columns} FROM resources WHERE id IN (SELECT value FROM json_each(?))`,
+  )
     .all(JSON.stringify(ids))
     .map(toRecord)
 }
@@ -134,9 +136,9 @@ export function listResources(db: Db, filter: ResourceFilter): ResourceRecord[] 
   const search = filter.search?.trim()
     ? `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     : null
-  return db
-    .prepare<Record<string, string | number | null>, DbResource>(
-      `SELECT ${columns} FROM resources
+  return prepare<Record<string, string | number | null>, DbResource>(
+    db,
+    `SELECT ${columns} FROM resources
        WHERE (@kind IS NULL OR kind = @kind)
          AND (@hubId IS NULL OR hub_id = @hubId)
          AND (@includeArchived = 1 OR archived_at IS NULL)
@@ -145,7 +147,7 @@ export function listResources(db: Db, filter: ResourceFilter): ResourceRecord[] 
          AND (@search IS NULL OR name LIKE @search ESCAPE '\\' OR inventory_number LIKE @search ESCAPE '\\'
               OR serial_number LIKE @search ESCAPE '\\' OR replace(plate, '-', '') LIKE replace(@search, '-', '') ESCAPE '\\')
        ORDER BY CASE kind WHEN 'equipment' THEN 0 WHEN 'vehicle' THEN 1 ELSE 2 END, name COLLATE NOCASE`,
-    )
+  )
     .all({
       kind: filter.kind ?? null,
       hubId: filter.hubId ?? null,

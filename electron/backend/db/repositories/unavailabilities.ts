@@ -1,4 +1,4 @@
-import type { Db } from '../connection'
+import { prepare, type Db } from '../connection'
 
 /** An unavailability as stored: a period (epoch ms, half-open) in which `quantity` units are withdrawn. */
 export interface UnavailabilityRecord {
@@ -16,7 +16,8 @@ export interface UnavailabilityRecord {
 }
 
 export function insertUnavailability(db: Db, u: UnavailabilityRecord): void {
-  db.prepare(
+  prepare(
+    db,
     `INSERT INTO unavailabilities (id, resource_id, kind, reason, quantity, start_ms, end_ms, all_day, start_date,
        end_date, created_at)
      VALUES (@id, @resourceId, @kind, @reason, @quantity, @start, @end, @allDay, @startDate, @endDate, @createdAt)`,
