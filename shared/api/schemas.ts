@@ -9,6 +9,8 @@ import { parseLocalDate, parseTimeInput } from '../time'
 
 // Zod's own messages (wrong type, unknown key…) in French, like ours.
 z.config(z.locales.fr())
+// No code generation: the renderer's Content-Security-Policy forbids eval.
+z.config({ jitless: true })
 
 const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' })
 
