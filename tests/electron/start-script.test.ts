@@ -2,10 +2,11 @@
  * `npm start`'s decisions (scripts/electron-binary.mjs, scripts/electron-native.mjs): desktop app
  * or browser mode, and where the Electron build of better-sqlite3 lives and how it is made.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import afterPack, { packagedAddonPath } from '../../scripts/after-pack'
 import { BROWSER_FALLBACK_MESSAGE, locateElectron } from '../../scripts/electron-binary'
 import {
   ELECTRON_HEADERS_URL,
@@ -126,6 +127,68 @@ describe('the Electron build of better-sqlite3', () => {
       expect(lines).toEqual([])
     } finally {
       rmSync(cacheDir, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('the packaging hook (electron-builder afterPack)', () => {
+  function packagedApp(layout: 'asar' | 'plain' | 'none') {
+    const dir = mkdtempSync(join(tmpdir(), 'mutualisation-pack-test-'))
+    const resources = join(dir, 'linux-unpacked', 'resources')
+    const inside = ['node_modules', 'better-sqlite3', 'build', 'Release']
+    const release =
+      layout === 'asar' ? join(resources, 'app.asar.unpacked', ...inside) : join(resources, 'app', ...inside)
+    if (layout !== 'none') {
+      mkdirSync(release, { recursive: true })
+      writeFileSync(join(release, 'better_sqlite3.node'), 'built for Node')
+    } else {
+      mkdirSync(resources, { recursive: true })
+    }
+    const cacheDir = join(dir, 'cache')
+    mkdirSync(cacheDir)
+    writeFileSync(join(cacheDir, 'better_sqlite3.node'), 'built for Electron')
+    const context = {
+      appOutDir: join(dir, 'linux-unpacked'),
+      electronPlatformName: 'linux',
+      arch: 1,
+      packager: {
+        projectDir: root,
+        info: { framework: { version: '41.7.1' } },
+        getResourcesDir: (appOutDir: string) => join(appOutDir, 'resources'),
+      },
+    }
+    return { dir, context, cacheDir, addon: join(release, 'better_sqlite3.node') }
+  }
+
+  it.each(['asar', 'plain'] as const)(
+    "replaces the packaged Node addon with Electron's (%s layout)",
+    (layout) => {
+      const app = packagedApp(layout)
+      try {
+        afterPack(app.context, { cacheDir: app.cacheDir, log: () => {} })
+        expect(readFileSync(app.addon, 'utf8')).toBe('built for Electron')
+      } finally {
+        rmSync(app.dir, { recursive: true, force: true })
+      }
+    },
+  )
+
+  it('explains in French when the package has no addon to replace', () => {
+    const app = packagedApp('none')
+    try {
+      expect(() => afterPack(app.context, { cacheDir: app.cacheDir, log: () => {} })).toThrow(/asarUnpack/)
+    } finally {
+      rmSync(app.dir, { recursive: true, force: true })
+    }
+  })
+
+  it('refuses an architecture it cannot fetch SQLite for', () => {
+    const app = packagedApp('asar')
+    try {
+      expect(() => afterPack({ ...app.context, arch: 4 }, { cacheDir: app.cacheDir })).toThrow(/Architecture/)
+      expect(packagedAddonPath(join(app.context.appOutDir, 'resources'))).toBe(app.addon)
+    } finally {
+      rmSync(app.dir, { recursive: true, force: true })
     }
   })
 })
