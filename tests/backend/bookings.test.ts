@@ -130,8 +130,18 @@ describe('bookings.create', () => {
     const api = makeBackend()
     const f = await fixtures(api)
     const base = { title: 'Repas', items: [{ resourceId: f.chaises.id, quantity: 70 }] }
-    await api.ok('bookings.create', { ...base, communeId: f.tiffauges.id, start: '2027-07-03', end: '2027-07-04' })
-    await api.ok('bookings.create', { ...base, communeId: f.gaubretiere.id, start: '2027-07-05', end: '2027-07-06' })
+    await api.ok('bookings.create', {
+      ...base,
+      communeId: f.tiffauges.id,
+      start: '2027-07-03',
+      end: '2027-07-04',
+    })
+    await api.ok('bookings.create', {
+      ...base,
+      communeId: f.gaubretiere.id,
+      start: '2027-07-05',
+      end: '2027-07-06',
+    })
     // 140 chairs are lent over 03–06/07, but never more than 70 at once: 50 remain for the four days.
     await api.ok('bookings.create', {
       communeId: f.gaubretiere.id,
@@ -159,7 +169,10 @@ describe('bookings.create', () => {
     const base = { communeId: f.tiffauges.id, title: 'Concert', items: [{ resourceId: f.podium.id }] }
     await api.ok('bookings.create', { ...base, start: '2027-06-21T18:00', end: '2027-06-21T23:00' })
     // After-buffer 60 min + before-buffer 120 min: the next booking may start at 02:00 at the earliest.
-    expect((await api.fail('bookings.create', { ...base, start: '2027-06-22T01:59', end: '2027-06-22T10:00' })).code).toBe('CONFLICT')
+    expect(
+      (await api.fail('bookings.create', { ...base, start: '2027-06-22T01:59', end: '2027-06-22T10:00' }))
+        .code,
+    ).toBe('CONFLICT')
     await api.ok('bookings.create', { ...base, start: '2027-06-22T02:00', end: '2027-06-22T10:00' })
   })
 
@@ -181,7 +194,11 @@ describe('bookings.create', () => {
       items: [{ resourceId: f.chaises.id, quantity: 100 }, { resourceId: f.nacelle.id }],
     })
     expect(error.code).toBe('CONFLICT')
-    const list = await api.ok('bookings.list', { from: '2027-05-14', to: '2027-05-15', resourceId: f.chaises.id })
+    const list = await api.ok('bookings.list', {
+      from: '2027-05-14',
+      to: '2027-05-15',
+      resourceId: f.chaises.id,
+    })
     expect(list).toEqual([])
   })
 
@@ -218,13 +235,21 @@ describe('bookings.create', () => {
     const api = makeBackend()
     const f = await fixtures(api)
     const base = { communeId: f.tiffauges.id, title: 'Test', start: '2027-05-14', end: '2027-05-14' }
-    expect((await api.fail('bookings.create', { ...base, items: [{ resourceId: f.nacelle.id, quantity: 2 }] })).code).toBe(
-      'INVALID_INPUT',
-    )
-    await api.ok('resources.archive', { id: f.podium.id })
-    expect((await api.fail('bookings.create', { ...base, items: [{ resourceId: f.podium.id }] })).message).toContain('archivé')
     expect(
-      (await api.fail('bookings.create', { ...base, items: [{ resourceId: '00000000-0000-4000-8000-000000000000' }] })).code,
+      (await api.fail('bookings.create', { ...base, items: [{ resourceId: f.nacelle.id, quantity: 2 }] }))
+        .code,
+    ).toBe('INVALID_INPUT')
+    await api.ok('resources.archive', { id: f.podium.id })
+    expect(
+      (await api.fail('bookings.create', { ...base, items: [{ resourceId: f.podium.id }] })).message,
+    ).toContain('archivé')
+    expect(
+      (
+        await api.fail('bookings.create', {
+          ...base,
+          items: [{ resourceId: '00000000-0000-4000-8000-000000000000' }],
+        })
+      ).code,
     ).toBe('NOT_FOUND')
   })
 
@@ -250,7 +275,10 @@ describe('bookings.create', () => {
       title: 'Test',
       start: '2027-05-14',
       end: '2027-05-14',
-      items: [{ resourceId: f.chaises.id, quantity: 10 }, { resourceId: f.chaises.id, quantity: 5 }],
+      items: [
+        { resourceId: f.chaises.id, quantity: 10 },
+        { resourceId: f.chaises.id, quantity: 5 },
+      ],
     })
     expect(error.code).toBe('INVALID_INPUT')
   })
@@ -278,7 +306,9 @@ describe('bookings.cancel', () => {
 
   it('answers NOT_FOUND for an unknown booking', async () => {
     const api = makeBackend()
-    expect((await api.fail('bookings.cancel', { id: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND')
+    expect((await api.fail('bookings.cancel', { id: '00000000-0000-4000-8000-000000000000' })).code).toBe(
+      'NOT_FOUND',
+    )
   })
 })
 
@@ -309,7 +339,9 @@ describe('bookings.list', () => {
     expect(await ids({ from: '2027-05-14', to: '2027-05-15', resourceId: f.nacelle.id })).toEqual([a.id])
     await api.ok('bookings.cancel', { id: a.id })
     expect(await ids({ from: '2027-05-14', to: '2027-05-15', status: 'approved' })).toEqual([b.id])
-    expect((await api.fail('bookings.list', { from: '2027-05-15', to: '2027-05-14' })).code).toBe('INVALID_INPUT')
+    expect((await api.fail('bookings.list', { from: '2027-05-15', to: '2027-05-14' })).code).toBe(
+      'INVALID_INPUT',
+    )
   })
 })
 
@@ -331,7 +363,12 @@ describe('availability', () => {
     })
     expect(report.available).toBe(false)
     expect(report.conflicts).toHaveLength(1)
-    expect(report.conflicts[0]).toMatchObject({ resourceId: f.chaises.id, freeQuantity: 20, requestedQuantity: 30, reference: held.reference })
+    expect(report.conflicts[0]).toMatchObject({
+      resourceId: f.chaises.id,
+      freeQuantity: 20,
+      requestedQuantity: 30,
+      reference: held.reference,
+    })
     const ignoring = await api.ok('availability.check', {
       start: '2027-09-04T10:00',
       end: '2027-09-04T12:00',
@@ -358,7 +395,11 @@ describe('availability', () => {
     ])
     const enough = await api.ok('availability.find', { start: '2027-09-03', end: '2027-09-05', quantity: 21 })
     expect(enough).toEqual([])
-    const nextWeek = await api.ok('availability.find', { start: '2027-09-06', end: '2027-09-06', kind: 'equipment' })
+    const nextWeek = await api.ok('availability.find', {
+      start: '2027-09-06',
+      end: '2027-09-06',
+      kind: 'equipment',
+    })
     expect(nextWeek.map((r) => [r.name, r.freeQuantity])).toEqual([
       ['Chaises', 120],
       ['Nacelle 12 m', 1],

@@ -6,8 +6,13 @@ import { fixtures, makeBackend } from './helpers'
 
 const worker = join(import.meta.dirname, 'workers/book-once.ts')
 
-function start(dataDir: string, input: unknown): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<ApiResult<unknown>> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir, JSON.stringify(input)], { stdio: 'pipe' })
+function start(
+  dataDir: string,
+  input: unknown,
+): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<ApiResult<unknown>> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir, JSON.stringify(input)], {
+    stdio: 'pipe',
+  })
   let buffer = ''
   let onReady: () => void = () => undefined
   const ready = new Promise<void>((resolve) => (onReady = resolve))
@@ -48,7 +53,11 @@ describe('two processes on one database file', () => {
   it('book 2 × 70 chairs of 120 at once: the stock is never exceeded', async () => {
     const api = makeBackend()
     const f = await fixtures(api)
-    const slot = { start: '2027-06-19', end: '2027-06-20', items: [{ resourceId: f.chaises.id, quantity: 70 }] }
+    const slot = {
+      start: '2027-06-19',
+      end: '2027-06-20',
+      items: [{ resourceId: f.chaises.id, quantity: 70 }],
+    }
     const a = start(api.dir, { ...slot, communeId: f.tiffauges.id, title: 'A' })
     const b = start(api.dir, { ...slot, communeId: f.gaubretiere.id, title: 'B' })
     await Promise.all([a.ready, b.ready])

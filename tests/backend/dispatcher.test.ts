@@ -14,12 +14,22 @@ describe('the dispatcher', () => {
 
   it('turns any malformed payload into INVALID_INPUT, never a crash', async () => {
     const api = makeBackend()
-    const payloads: unknown[] = [null, 42, 'texte', [], { start: {} }, { __proto__: { admin: true } }, { id: 'x'.repeat(10000) }]
+    const payloads: unknown[] = [
+      null,
+      42,
+      'texte',
+      [],
+      { start: {} },
+      { __proto__: { admin: true } },
+      { id: 'x'.repeat(10000) },
+    ]
     for (const method of methodNames) {
       for (const payload of payloads) {
         const result = await api.backend.dispatch(method, payload, { channel: 'test' })
         if (!result.ok) {
-          expect(['INVALID_INPUT', 'NOT_FOUND'], `${method} ${JSON.stringify(payload)}`).toContain(result.error.code)
+          expect(['INVALID_INPUT', 'NOT_FOUND'], `${method} ${JSON.stringify(payload)}`).toContain(
+            result.error.code,
+          )
           expect(result.error.message.length).toBeGreaterThan(5)
         }
       }
@@ -28,7 +38,9 @@ describe('the dispatcher', () => {
 
   it('refuses to register a method twice', () => {
     const handler = () => []
-    expect(() => mergeHandlers({ 'communes.list': handler }, { 'communes.list': handler })).toThrow(/deux fois/)
+    expect(() => mergeHandlers({ 'communes.list': handler }, { 'communes.list': handler })).toThrow(
+      /deux fois/,
+    )
   })
 
   it('implements every method of the contract', async () => {

@@ -65,7 +65,12 @@ export async function fixtures(api: TestApi) {
     return c
   }
   const nacelle = await api.ok('resources.create', { kind: 'equipment', name: 'Nacelle 12 m' })
-  const chaises = await api.ok('resources.create', { kind: 'equipment', name: 'Chaises', tracking: 'stock', quantity: 120 })
+  const chaises = await api.ok('resources.create', {
+    kind: 'equipment',
+    name: 'Chaises',
+    tracking: 'stock',
+    quantity: 120,
+  })
   const podium = await api.ok('resources.create', {
     kind: 'equipment',
     name: 'Podium',

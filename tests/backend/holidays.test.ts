@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { makeBackend } from './helpers'
 
 /** etalab's official list (tests/fixtures/README.md). */
-const official = readFileSync(join(import.meta.dirname, '../fixtures/jours_feries_metropole_2026_2028.csv'), 'utf8')
+const official = readFileSync(
+  join(import.meta.dirname, '../fixtures/jours_feries_metropole_2026_2028.csv'),
+  'utf8',
+)
   .trim()
   .split('\n')
   .slice(1)
@@ -27,7 +30,11 @@ describe('holidays.list', () => {
 
   it('includes both ends of the range and refuses a reversed one', async () => {
     const api = makeBackend()
-    expect((await api.ok('holidays.list', { from: '2027-05-08', to: '2027-05-08' })).map((h) => h.date)).toEqual(['2027-05-08'])
-    expect((await api.fail('holidays.list', { from: '2027-05-09', to: '2027-05-08' })).code).toBe('INVALID_INPUT')
+    expect(
+      (await api.ok('holidays.list', { from: '2027-05-08', to: '2027-05-08' })).map((h) => h.date),
+    ).toEqual(['2027-05-08'])
+    expect((await api.fail('holidays.list', { from: '2027-05-09', to: '2027-05-08' })).code).toBe(
+      'INVALID_INPUT',
+    )
   })
 })

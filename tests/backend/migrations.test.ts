@@ -17,7 +17,11 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)?.version)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
-    const tables = db.prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'").all()
+    const tables = db
+      .prepare<[], { name: string; strict: number }>(
+        "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all()
     expect(tables.length).toBeGreaterThanOrEqual(8)
     expect(tables.filter((t) => t.strict !== 1)).toEqual([])
     db.close()
@@ -29,7 +33,9 @@ describe('migrations', () => {
     const path = join(dir, DATABASE_FILE)
     const db = new Database(path)
     migrate(db, migrations, join(dir, 'backups'), now, 1)
-    db.prepare("INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')").run()
+    db.prepare(
+      "INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')",
+    ).run()
     const next: Migration = {
       version: 2,
       name: 'hub-phone',
@@ -38,7 +44,9 @@ describe('migrations', () => {
     const backup = migrate(db, [...migrations, next], join(dir, 'backups'), now)
     expect(backup).toMatch(/mutualisation-avant-migration-v1-2026-11-29T10-00-00-000Z\.sqlite$/)
     expect(db.pragma('user_version', { simple: true })).toBe(2)
-    expect(db.prepare('SELECT id, name, phone FROM hubs').all()).toEqual([{ id: 'h1', name: 'Pôle Ouest', phone: '' }])
+    expect(db.prepare('SELECT id, name, phone FROM hubs').all()).toEqual([
+      { id: 'h1', name: 'Pôle Ouest', phone: '' },
+    ])
     const copy = new Database(backup ?? '', { readonly: true })
     expect(copy.pragma('user_version', { simple: true })).toBe(1)
     expect(copy.prepare('SELECT name FROM hubs').all()).toEqual([{ name: 'Pôle Ouest' }])
@@ -50,7 +58,9 @@ describe('migrations', () => {
     const dir = tempDir()
     const db = new Database(join(dir, DATABASE_FILE))
     migrate(db, migrations, join(dir, 'backups'), now)
-    db.prepare("INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')").run()
+    db.prepare(
+      "INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')",
+    ).run()
     const broken: Migration = {
       version: 2,
       name: 'broken',
@@ -61,7 +71,9 @@ describe('migrations', () => {
     }
     expect(() => migrate(db, [...migrations, broken], join(dir, 'backups'), now)).toThrow('échec au milieu')
     expect(db.pragma('user_version', { simple: true })).toBe(1)
-    expect(db.prepare('SELECT * FROM hubs').all()).toEqual([{ id: 'h1', name: 'Pôle Ouest', created_at: '2026-11-29T10:00:00Z' }])
+    expect(db.prepare('SELECT * FROM hubs').all()).toEqual([
+      { id: 'h1', name: 'Pôle Ouest', created_at: '2026-11-29T10:00:00Z' },
+    ])
     db.close()
   })
 
@@ -74,7 +86,9 @@ describe('migrations', () => {
     expect(() => openBackend({ dataDir: dir, seed: 'demo' })).toThrow(/version plus récente de Mutualisation/)
     const again = new Database(join(dir, DATABASE_FILE))
     expect(again.pragma('user_version', { simple: true })).toBe(99)
-    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({ n: 0 })
+    expect(again.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get()).toEqual({
+      n: 0,
+    })
     again.close()
     expect(readdirSync(dir).filter((f) => f.startsWith('backups'))).toEqual([])
   })

@@ -5,7 +5,11 @@ describe('resources', () => {
   it('creates a unit item by default, in the only hub, and lists it', async () => {
     const api = makeBackend()
     const [hub] = await api.ok('hubs.list', {})
-    const sono = await api.ok('resources.create', { kind: 'equipment', name: '  Sonorisation portable ', inventoryNumber: 'PTO-SON-001' })
+    const sono = await api.ok('resources.create', {
+      kind: 'equipment',
+      name: '  Sonorisation portable ',
+      inventoryNumber: 'PTO-SON-001',
+    })
     expect(sono).toMatchObject({
       kind: 'equipment',
       name: 'Sonorisation portable',
@@ -22,7 +26,12 @@ describe('resources', () => {
 
   it('creates stocks, vehicles and agents with their attributes', async () => {
     const api = makeBackend()
-    const chaises = await api.ok('resources.create', { kind: 'equipment', name: 'Chaises', tracking: 'stock', quantity: 120 })
+    const chaises = await api.ok('resources.create', {
+      kind: 'equipment',
+      name: 'Chaises',
+      tracking: 'stock',
+      quantity: 120,
+    })
     expect(chaises).toMatchObject({ tracking: 'stock', quantity: 120 })
     const camion = await api.ok('resources.create', {
       kind: 'vehicle',
@@ -32,14 +41,23 @@ describe('resources', () => {
       odometerKm: 152300,
       nextInspectionDate: '2027-04-20',
     })
-    expect(camion).toMatchObject({ plate: 'EK-905-PT', licenceRequired: 'C', odometerKm: 152300, nextInspectionDate: '2027-04-20' })
+    expect(camion).toMatchObject({
+      plate: 'EK-905-PT',
+      licenceRequired: 'C',
+      odometerKm: 152300,
+      nextInspectionDate: '2027-04-20',
+    })
     const agent = await api.ok('resources.create', {
       kind: 'staff',
       name: 'Agent voirie',
       qualifications: ['CACES R486 cat. B', 'Permis C'],
       weeklyHours: 35,
     })
-    expect(agent).toMatchObject({ tracking: 'unit', qualifications: ['CACES R486 cat. B', 'Permis C'], weeklyHours: 35 })
+    expect(agent).toMatchObject({
+      tracking: 'unit',
+      qualifications: ['CACES R486 cat. B', 'Permis C'],
+      weeklyHours: 35,
+    })
     expect((await api.ok('resources.list', { kind: 'vehicle' })).map((r) => r.id)).toEqual([camion.id])
     expect((await api.ok('resources.list', { search: 'EK905' })).map((r) => r.id)).toEqual([camion.id])
     expect((await api.ok('resources.list', { search: 'chais' })).map((r) => r.id)).toEqual([chaises.id])
@@ -61,7 +79,10 @@ describe('resources', () => {
     for (const [input, path] of cases) {
       const error = await api.fail('resources.create', input)
       expect(error.code, JSON.stringify(input)).toBe('INVALID_INPUT')
-      expect((error.details as { issues: { path: string }[] }).issues.map((i) => i.path), JSON.stringify(input)).toContain(path)
+      expect(
+        (error.details as { issues: { path: string }[] }).issues.map((i) => i.path),
+        JSON.stringify(input),
+      ).toContain(path)
     }
     expect(await api.ok('resources.list', { includeArchived: true })).toEqual([])
   })
@@ -69,10 +90,19 @@ describe('resources', () => {
   it('refuses a second resource with the same inventory number or plate', async () => {
     const api = makeBackend()
     await api.ok('resources.create', { kind: 'equipment', name: 'A', inventoryNumber: 'PTO-1' })
-    const error = await api.fail('resources.create', { kind: 'equipment', name: 'B', inventoryNumber: 'PTO-1' })
-    expect(error).toMatchObject({ code: 'INVALID_INPUT', message: 'Ce numéro d’inventaire est déjà utilisé par une autre ressource.' })
+    const error = await api.fail('resources.create', {
+      kind: 'equipment',
+      name: 'B',
+      inventoryNumber: 'PTO-1',
+    })
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: 'Ce numéro d’inventaire est déjà utilisé par une autre ressource.',
+    })
     await api.ok('resources.create', { kind: 'vehicle', name: 'V1', plate: 'AB-123-CD' })
-    expect((await api.fail('resources.create', { kind: 'vehicle', name: 'V2', plate: 'AB-123-CD' })).code).toBe('INVALID_INPUT')
+    expect(
+      (await api.fail('resources.create', { kind: 'vehicle', name: 'V2', plate: 'AB-123-CD' })).code,
+    ).toBe('INVALID_INPUT')
   })
 
   it('updates the given fields only, and clears with null', async () => {
@@ -86,10 +116,17 @@ describe('resources', () => {
       notes: 'Dépôt nord',
     })
     const updated = await api.ok('resources.update', { id: r.id, quantity: 110, inventoryNumber: null })
-    expect(updated).toMatchObject({ name: 'Chaises', quantity: 110, inventoryNumber: null, notes: 'Dépôt nord' })
+    expect(updated).toMatchObject({
+      name: 'Chaises',
+      quantity: 110,
+      inventoryNumber: null,
+      notes: 'Dépôt nord',
+    })
     const unit = await api.ok('resources.create', { kind: 'equipment', name: 'Podium' })
     expect((await api.fail('resources.update', { id: unit.id, quantity: 3 })).code).toBe('INVALID_INPUT')
-    expect((await api.fail('resources.update', { id: '00000000-0000-4000-8000-000000000000', name: 'x' })).code).toBe('NOT_FOUND')
+    expect(
+      (await api.fail('resources.update', { id: '00000000-0000-4000-8000-000000000000', name: 'x' })).code,
+    ).toBe('NOT_FOUND')
   })
 
   it('archives instead of deleting: hidden from lists, kept with its bookings', async () => {

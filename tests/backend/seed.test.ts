@@ -6,7 +6,19 @@ describe('a new database', () => {
     const api = makeBackend('empty')
     const communes = await api.ok('communes.list', {})
     expect(communes.map((c) => c.inseeCode).sort()).toEqual(
-      ['85097', '85119', '85134', '85151', '85198', '85238', '85240', '85247', '85293', '85296', '85302'].sort(),
+      [
+        '85097',
+        '85119',
+        '85134',
+        '85151',
+        '85198',
+        '85238',
+        '85240',
+        '85247',
+        '85293',
+        '85296',
+        '85302',
+      ].sort(),
     )
     expect(communes.find((c) => c.inseeCode === '85302')?.name).toBe('Chanverrie')
   })
@@ -18,7 +30,13 @@ describe('a new database', () => {
     expect(hub?.name).toBe('Pôle technique Ouest')
     const communes = await api.ok('communes.list', {})
     const served = communes.filter((c) => c.hubId === hub?.id).map((c) => c.name)
-    expect(served).toEqual(['La Gaubretière', 'Les Landes-Genusson', 'Saint-Aubin-des-Ormeaux', 'Saint-Martin-des-Tilleuls', 'Tiffauges'])
+    expect(served).toEqual([
+      'La Gaubretière',
+      'Les Landes-Genusson',
+      'Saint-Aubin-des-Ormeaux',
+      'Saint-Martin-des-Tilleuls',
+      'Tiffauges',
+    ])
     expect(communes.slice(0, 5).map((c) => c.name)).toEqual(served)
   })
 
@@ -32,14 +50,24 @@ describe('a new database', () => {
     const api = makeBackend('demo')
     const resources = await api.ok('resources.list', {})
     expect(resources.filter((r) => r.tracking === 'stock').map((r) => r.name)).toEqual(
-      expect.arrayContaining(['Chaises pliantes', 'Tables pliantes 2 m', 'Barrières de ville 2,50 m', "Grilles d'exposition"]),
+      expect.arrayContaining([
+        'Chaises pliantes',
+        'Tables pliantes 2 m',
+        'Barrières de ville 2,50 m',
+        "Grilles d'exposition",
+      ]),
     )
     expect(resources.find((r) => r.name === 'Chaises pliantes')?.quantity).toBe(120)
     expect(resources.filter((r) => r.kind === 'vehicle').length).toBeGreaterThanOrEqual(2)
     expect(resources.filter((r) => r.kind === 'staff').length).toBeGreaterThanOrEqual(2)
     const bookings = await api.ok('bookings.list', { from: '2026-11-29', to: '2027-03-01' })
     expect(bookings.length).toBe(7)
-    expect(bookings[0]).toMatchObject({ reference: 'RES-2026-0001', title: 'Marché de Noël', startDate: '2026-12-05', endDate: '2026-12-06' })
+    expect(bookings[0]).toMatchObject({
+      reference: 'RES-2026-0001',
+      title: 'Marché de Noël',
+      startDate: '2026-12-05',
+      endDate: '2026-12-06',
+    })
   })
 
   it('is seeded once: reopening keeps the data as it is', async () => {

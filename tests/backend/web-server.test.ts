@@ -31,10 +31,19 @@ interface Reply {
 }
 
 /** A raw HTTP request, so that Host and Origin can be forged as an attacker would. */
-function send(server: WebServer, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  server: WebServer,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         let body = ''
         res.on('data', (c: Buffer) => (body += c.toString()))
@@ -53,7 +62,12 @@ describe('browser mode server', () => {
   it('listens on 127.0.0.1 and answers the API with the envelope', async () => {
     const server = await serve()
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
-    const reply = await send(server, { method: 'POST', path: '/api/communes.list', headers: json, body: '{}' })
+    const reply = await send(server, {
+      method: 'POST',
+      path: '/api/communes.list',
+      headers: json,
+      body: '{}',
+    })
     expect(reply.status).toBe(200)
     const body = JSON.parse(reply.body) as { ok: boolean; value: unknown[] }
     expect(body.ok).toBe(true)
@@ -75,8 +89,18 @@ describe('browser mode server', () => {
 
   it('refuses a foreign Origin (another web page trying to drive it)', async () => {
     const server = await serve()
-    for (const origin of ['https://evil.example', `http://127.0.0.1:${server.port + 1}`, 'null', `https://127.0.0.1:${server.port}`]) {
-      const reply = await send(server, { method: 'POST', path: '/api/communes.list', headers: { ...json, Origin: origin }, body: '{}' })
+    for (const origin of [
+      'https://evil.example',
+      `http://127.0.0.1:${server.port + 1}`,
+      'null',
+      `https://127.0.0.1:${server.port}`,
+    ]) {
+      const reply = await send(server, {
+        method: 'POST',
+        path: '/api/communes.list',
+        headers: { ...json, Origin: origin },
+        body: '{}',
+      })
       expect(reply.status, origin).toBe(403)
       expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     }
@@ -85,7 +109,12 @@ describe('browser mode server', () => {
   it('refuses a foreign Host (DNS rebinding)', async () => {
     const server = await serve()
     for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
-      const api = await send(server, { method: 'POST', path: '/api/communes.list', headers: { ...json, Host: host }, body: '{}' })
+      const api = await send(server, {
+        method: 'POST',
+        path: '/api/communes.list',
+        headers: { ...json, Host: host },
+        body: '{}',
+      })
       expect(api.status, host).toBe(403)
       const page = await send(server, { path: '/', headers: { Host: host } })
       expect(page.status, host).toBe(403)
@@ -102,16 +131,31 @@ describe('browser mode server', () => {
       body: 'a=1',
     })
     expect(form.status).toBe(415)
-    const text = await send(server, { method: 'POST', path: '/api/communes.list', headers: { 'Content-Type': 'text/plain' }, body: '{}' })
+    const text = await send(server, {
+      method: 'POST',
+      path: '/api/communes.list',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{}',
+    })
     expect(text.status).toBe(415)
-    const broken = await send(server, { method: 'POST', path: '/api/communes.list', headers: json, body: '{"a":' })
+    const broken = await send(server, {
+      method: 'POST',
+      path: '/api/communes.list',
+      headers: json,
+      body: '{"a":',
+    })
     expect(broken.status).toBe(400)
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   it('answers 404 with UNKNOWN_METHOD for a method outside the contract', async () => {
     const server = await serve()
-    const reply = await send(server, { method: 'POST', path: '/api/db.exec', headers: json, body: '{"sql":"DROP TABLE bookings"}' })
+    const reply = await send(server, {
+      method: 'POST',
+      path: '/api/db.exec',
+      headers: json,
+      body: '{"sql":"DROP TABLE bookings"}',
+    })
     expect(reply.status).toBe(404)
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } })
   })
@@ -122,8 +166,15 @@ describe('browser mode server', () => {
     expect(page.status).toBe(200)
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
     expect(page.headers['x-frame-options']).toBe('DENY')
-    expect((await send(server, { path: '/assets/app.js' })).headers['content-type']).toContain('text/javascript')
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/..%2Fsecret.txt']) {
+    expect((await send(server, { path: '/assets/app.js' })).headers['content-type']).toContain(
+      'text/javascript',
+    )
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/../../secret.txt',
+      '/..%2Fsecret.txt',
+    ]) {
       const reply = await send(server, { path })
       expect(reply.body, path).not.toContain('secret')
     }

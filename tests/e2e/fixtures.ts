@@ -17,10 +17,14 @@ export interface TestServer {
 }
 
 function launch(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   return new Promise((resolveUrl, reject) => {
     let output = ''
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
@@ -50,6 +54,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export const test = base.extend<{ server: TestServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture list from this pattern.
   server: async ({}, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mutualisation-e2e-'))
     let current = await launch(dataDir)

@@ -19,10 +19,22 @@ const nacelle: CapacityResource = {
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
 }
-const chaises: CapacityResource = { ...nacelle, id: 'chaises', name: 'Chaises', tracking: 'stock', quantity: 100 }
+const chaises: CapacityResource = {
+  ...nacelle,
+  id: 'chaises',
+  name: 'Chaises',
+  tracking: 'stock',
+  quantity: 100,
+}
 
 let counter = 0
-function booking(resourceId: string, start: number, end: number, quantity = 1, communeName = 'Tiffauges'): Occupation {
+function booking(
+  resourceId: string,
+  start: number,
+  end: number,
+  quantity = 1,
+  communeName = 'Tiffauges',
+): Occupation {
   counter += 1
   return {
     resourceId,
@@ -72,12 +84,19 @@ describe('unit resources', () => {
 
   it('a booking ending at 12:00 and one starting at 12:00 do not conflict', () => {
     const period = { start: at('2027-05-14', 12), end: at('2027-05-14', 18) }
-    expect(findConflicts(period, [{ resourceId: 'nacelle', quantity: 1 }], map(nacelle), [morning])).toEqual([])
+    expect(findConflicts(period, [{ resourceId: 'nacelle', quantity: 1 }], map(nacelle), [morning])).toEqual(
+      [],
+    )
   })
 
   it('one minute of overlap is a conflict naming the booking, its commune and its period', () => {
     const period = { start: at('2027-05-14', 11, 59), end: at('2027-05-14', 18) }
-    const [conflict, ...rest] = findConflicts(period, [{ resourceId: 'nacelle', quantity: 1 }], map(nacelle), [morning])
+    const [conflict, ...rest] = findConflicts(
+      period,
+      [{ resourceId: 'nacelle', quantity: 1 }],
+      map(nacelle),
+      [morning],
+    )
     expect(rest).toEqual([])
     expect(conflict).toMatchObject({
       resourceId: 'nacelle',
@@ -108,7 +127,13 @@ describe('unit resources', () => {
 })
 
 describe('buffers extend bookings on both sides', () => {
-  const podium: CapacityResource = { ...nacelle, id: 'podium', name: 'Podium', bufferBeforeMinutes: 30, bufferAfterMinutes: 60 }
+  const podium: CapacityResource = {
+    ...nacelle,
+    id: 'podium',
+    name: 'Podium',
+    bufferBeforeMinutes: 30,
+    bufferAfterMinutes: 60,
+  }
   const first = booking('podium', at('2027-06-05', 8), at('2027-06-05', 12))
 
   it('the next booking must leave after + before = 90 minutes', () => {
@@ -145,12 +170,17 @@ describe('stock resources count the peak, not the sum', () => {
   const week = { start: at('2027-05-10', 0), end: at('2027-05-14', 0) }
 
   it('40 more chairs fit over the whole week', () => {
-    expect(findConflicts(week, [{ resourceId: 'chaises', quantity: 40 }], map(chaises), [early, late])).toEqual([])
+    expect(
+      findConflicts(week, [{ resourceId: 'chaises', quantity: 40 }], map(chaises), [early, late]),
+    ).toEqual([])
     expect(freeQuantity(chaises, week, [early, late])).toBe(40)
   })
 
   it('41 do not, and the refusal says how many are left', () => {
-    const conflicts = findConflicts(week, [{ resourceId: 'chaises', quantity: 41 }], map(chaises), [early, late])
+    const conflicts = findConflicts(week, [{ resourceId: 'chaises', quantity: 41 }], map(chaises), [
+      early,
+      late,
+    ])
     expect(conflicts.length).toBeGreaterThan(0)
     expect(conflicts.every((c) => c.freeQuantity === 40 && c.requestedQuantity === 41)).toBe(true)
     expect(conflicts[0]?.message).toContain('il en reste 40 sur 100 sur cette période (demande : 41)')
@@ -163,7 +193,9 @@ describe('stock resources count the peak, not the sum', () => {
     expect(peakUsage(day, [a, b]).peak).toBe(80)
     expect(freeQuantity(chaises, day, [a, b])).toBe(20)
     const conflicts = findConflicts(day, [{ resourceId: 'chaises', quantity: 21 }], map(chaises), [a, b])
-    expect(conflicts.map((c) => c.bookingId).sort()).toEqual([a, b].map((o) => (o.source.type === 'booking' ? o.source.bookingId : '')).sort())
+    expect(conflicts.map((c) => c.bookingId).sort()).toEqual(
+      [a, b].map((o) => (o.source.type === 'booking' ? o.source.bookingId : '')).sort(),
+    )
   })
 
   it('touching stock bookings never add up', () => {
@@ -182,7 +214,12 @@ describe('stock resources count the peak, not the sum', () => {
 
   it('a request above the whole stock is refused even with nothing booked', () => {
     const day = { start: at('2027-05-10', 0), end: at('2027-05-11', 0) }
-    const [conflict, ...rest] = findConflicts(day, [{ resourceId: 'chaises', quantity: 101 }], map(chaises), [])
+    const [conflict, ...rest] = findConflicts(
+      day,
+      [{ resourceId: 'chaises', quantity: 101 }],
+      map(chaises),
+      [],
+    )
     expect(rest).toEqual([])
     expect(conflict).toMatchObject({ bookingId: null, freeQuantity: 100, requestedQuantity: 101 })
   })
