@@ -128,9 +128,9 @@ function describe(
   const when = formatPeriodFr(occupation)
   const holder =
     occupation.source.type === 'booking'
-      ? `Réservé par ${occupation.source.reference} (${occupation.source.communeName}, « ${occupation.source.title} ») ${when}.`
-      : `Indisponible ${when}${free === null ? '' : ` pour ${occupation.quantity}`} : ${occupation.source.reason}.`
-  return `${name} :${stock} ${holder}`
+      ? `réservation ${occupation.source.reference} (${occupation.source.communeName}, « ${occupation.source.title} ») ${when}.`
+      : `indisponibilité ${when}${free === null ? '' : ` de ${occupation.quantity}`} (${occupation.source.reason}).`
+  return free === null ? `${name} : ${holder}` : `${name} :${stock} Cause : ${holder}`
 }
 
 function toConflict(

@@ -13,9 +13,50 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
 }
 
+/** French names of input fields, for messages read by people (the path stays in `details`). */
+const fieldLabels: Record<string, string> = {
+  communeId: 'commune',
+  title: 'objet',
+  start: 'début',
+  end: 'fin',
+  from: 'début de la période',
+  to: 'fin de la période',
+  items: 'ressources',
+  resourceId: 'ressource',
+  quantity: 'quantité',
+  notes: 'notes',
+  reason: 'motif',
+  kind: 'type',
+  name: 'nom',
+  tracking: 'suivi',
+  categoryId: 'catégorie',
+  hubId: 'pôle',
+  bufferBeforeMinutes: 'marge avant',
+  bufferAfterMinutes: 'marge après',
+  inventoryNumber: 'n° d’inventaire',
+  serialNumber: 'n° de série',
+  plate: 'immatriculation',
+  licenceRequired: 'permis requis',
+  odometerKm: 'compteur',
+  nextInspectionDate: 'prochaine vérification',
+  qualifications: 'qualifications',
+  weeklyHours: 'heures par semaine',
+  id: 'identifiant',
+}
+
+function describeField(path: string): string {
+  const named = path
+    .split('.')
+    .filter((part) => !/^\d+$/.test(part))
+    .at(-1)
+  const line = /\.(\d+)\./.exec(path)?.[1]
+  const label = named ? (fieldLabels[named] ?? named) : ''
+  return line === undefined ? label : `${label}, ligne ${Number(line) + 1}`
+}
+
 function invalidInput(issues: FieldIssue[]): ApiResult<never> {
   const first = issues[0]
-  const where = first?.path ? ` (champ « ${first.path} »)` : ''
+  const where = first?.path ? ` (${describeField(first.path)})` : ''
   return {
     ok: false,
     error: {

@@ -35,6 +35,9 @@ export function startApp(options: StartOptions): RunningApp {
   let backend: Backend | null = null
   const running: RunningApp = { ready: Promise.resolve(), mainWindow: () => window }
 
+  // The page's own date pickers and spell checking follow Chromium's language, not the system's.
+  app.commandLine.appendSwitch('lang', 'fr-FR')
+
   if (!app.requestSingleInstanceLock()) {
     app.quit()
     return running

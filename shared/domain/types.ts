@@ -24,6 +24,9 @@ export type BookingStatus = (typeof bookingStatuses)[number]
 /** Statuses that hold resources (DESIGN.md, "Availability"). */
 export const blockingStatuses: readonly BookingStatus[] = ['requested', 'approved', 'checked_out']
 
+/** Statuses from which a booking may be cancelled: not yet handed out, not already closed. */
+export const cancellableStatuses: readonly BookingStatus[] = ['requested', 'approved']
+
 /** A pôle technique: the site that owns and lends resources. */
 export interface Hub {
   readonly id: string

@@ -104,7 +104,7 @@ describe('bookings.create', () => {
     })
     expect(error.code).toBe('CONFLICT')
     expect(error.message).toBe(
-      'Réservation impossible : « Nacelle 12 m » : Réservé par RES-2026-0001 (Tiffauges, « Élagage ») du 14/05/2027 08:00 au 14/05/2027 12:00.',
+      'Réservation impossible. « Nacelle 12 m » : réservation RES-2026-0001 (Tiffauges, « Élagage ») du 14/05/2027 08:00 au 14/05/2027 12:00.',
     )
     const { conflicts } = error.details as { conflicts: Conflict[] }
     expect(conflicts).toHaveLength(1)
@@ -215,7 +215,17 @@ describe('bookings.create', () => {
     expect(error.code).toBe('INVALID_INPUT')
     const paths = (error.details as { issues: { path: string }[] }).issues.map((i) => i.path)
     expect(paths).toEqual(expect.arrayContaining(['title', 'start', 'items.0.quantity']))
-    expect(error.message).toMatch(/^Saisie invalide/)
+    expect(error.message).toBe("Saisie invalide (objet) : L'objet de la réservation est obligatoire.")
+    const quantity = await api.fail('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'Fête',
+      start: '2027-05-14',
+      end: '2027-05-14',
+      items: [{ resourceId: f.nacelle.id }, { resourceId: f.chaises.id, quantity: 2.5 }],
+    })
+    expect(quantity.message).toBe(
+      'Saisie invalide (quantité, ligne 2) : La quantité doit être un nombre entier.',
+    )
   })
 
   it('refuses an end not after the start', async () => {

@@ -32,6 +32,7 @@ const fake = vi.hoisted(() => {
   /** Electron functions the tests look at, as standalone mocks. */
   const mocks = {
     requestSingleInstanceLock: vi.fn(() => state.singleInstance),
+    appendSwitch: vi.fn(),
     enableSandbox: vi.fn(),
     quit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
@@ -89,6 +90,7 @@ vi.mock('electron', () => {
   const app = Object.assign(new Emitter(), {
     isPackaged: false,
     requestSingleInstanceLock: fake.mocks.requestSingleInstanceLock,
+    commandLine: { appendSwitch: fake.mocks.appendSwitch },
     enableSandbox: fake.mocks.enableSandbox,
     setAppUserModelId: vi.fn(),
     quit: fake.mocks.quit,
@@ -212,6 +214,11 @@ describe('window web preferences', () => {
     await started()
     expect(fake.mocks.enableSandbox).toHaveBeenCalled()
     expect(fake.mocks.requestSingleInstanceLock).toHaveBeenCalled()
+  })
+
+  it('speaks French in Chromium too (date pickers, spell checking)', async () => {
+    await started()
+    expect(fake.mocks.appendSwitch).toHaveBeenCalledWith('lang', 'fr-FR')
   })
 
   it('quits without a window when another instance already runs', async () => {

@@ -108,7 +108,7 @@ describe('unit resources', () => {
       freeQuantity: null,
     })
     expect(conflict?.message).toBe(
-      `« Nacelle » : Réservé par ${conflict?.reference} (Tiffauges, « Fête ») du 14/05/2027 08:00 au 14/05/2027 12:00.`,
+      `« Nacelle » : réservation ${conflict?.reference} (Tiffauges, « Fête ») du 14/05/2027 08:00 au 14/05/2027 12:00.`,
     )
   })
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { bookingsCreateInput, bookingsListInput } from '../../../shared/api/schemas'
-import type { Booking, BookingStatus } from '../../../shared/domain/types'
+import { cancellableStatuses, type Booking, type BookingStatus } from '../../../shared/domain/types'
 import { DomainError } from '../../../shared/errors'
 import { toIsoUtc, TIME_ZONE } from '../../../shared/time'
 import { writeTransaction } from '../db/connection'
@@ -64,7 +64,7 @@ export function createBooking(ctx: ServiceContext, input: z.output<typeof bookin
         conflicts.length > 1
           ? ` (et ${conflicts.length - 1} autre${conflicts.length > 2 ? 's' : ''} conflit${conflicts.length > 2 ? 's' : ''})`
           : ''
-      throw new DomainError('CONFLICT', `Réservation impossible : ${first}${more}`, { conflicts })
+      throw new DomainError('CONFLICT', `Réservation impossible. ${first}${more}`, { conflicts })
     }
     const at = nowIso(ctx)
     const record: BookingRecord = {
@@ -118,8 +118,6 @@ export function getBooking(ctx: ServiceContext, id: string): Booking {
   return toBooking(record)
 }
 
-const cancellable: readonly BookingStatus[] = ['requested', 'approved']
-
 const statusLabel: Record<BookingStatus, string> = {
   requested: 'demandée',
   approved: 'acceptée',
@@ -137,7 +135,7 @@ export function cancelBooking(ctx: ServiceContext, id: string, reason: string | 
   return writeTransaction(ctx.db, () => {
     const before = selectBooking(ctx.db, id)
     if (!before) throw new DomainError('NOT_FOUND', 'Cette réservation n’existe pas.')
-    if (!cancellable.includes(before.status)) {
+    if (!cancellableStatuses.includes(before.status)) {
       throw new DomainError(
         'INVALID_TRANSITION',
         `La réservation ${before.reference} est ${statusLabel[before.status]} : elle ne peut plus être annulée.` +

@@ -7,6 +7,7 @@ import type { MethodInput } from '../../../../shared/api/contract'
 import type { Booking, Resource } from '../../../../shared/domain/types'
 import type { PeriodField, PeriodValue } from '../../lib/period'
 import { emptyPeriod, periodFieldErrors, periodFieldFor, periodToApi } from '../../lib/period'
+import { cancellableStatuses } from '../../../../shared/domain/types'
 
 export interface BookingItemDraft {
   readonly resourceId: string
@@ -109,5 +110,5 @@ export function periodErrors(errors: Readonly<Record<string, string>>): Partial<
  * this only hides the button where it cannot apply.
  */
 export function offersCancel(status: Booking['status']): boolean {
-  return status === 'requested' || status === 'approved'
+  return cancellableStatuses.includes(status)
 }
