@@ -94,8 +94,10 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY_BYTES) {
+        // Stop buffering but keep reading, so that the 413 answer reaches the client.
+        req.removeAllListeners('data')
+        req.resume()
         resolvePromise(null)
-        req.destroy()
         return
       }
       chunks.push(chunk)
@@ -128,7 +130,8 @@ async function handleApi(
   }
   const text = await readBody(req)
   if (text === null) {
-    refuse(res, 413, 'INVALID_INPUT', 'Requête trop volumineuse.')
+    res.setHeader('Connection', 'close')
+    refuse(res, 413, 'INVALID_INPUT', 'Requête trop volumineuse (20 Mo au plus).')
     return
   }
   let input: unknown
@@ -148,7 +151,16 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pa
     res.end()
     return
   }
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+  let decoded: string
+  try {
+    decoded = decodeURIComponent(pathname)
+  } catch {
+    // A malformed escape (`/%ZZ`) names no file: answer, never crash.
+    res.writeHead(400, securityHeaders)
+    res.end()
+    return
+  }
+  const relative = normalize(decoded).replace(/^([/\\])+/, '')
   let file = resolve(root, relative === '' ? 'index.html' : relative)
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(404, securityHeaders)
@@ -216,7 +228,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       })
       return
     }
-    serveStatic(req, res, root, pathname)
+    try {
+      serveStatic(req, res, root, pathname)
+    } catch (error) {
+      console.error('[web] fichier non servi :', error)
+      if (!res.headersSent) res.writeHead(500, securityHeaders)
+      res.end()
+    }
   })
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject)

@@ -180,4 +180,28 @@ describe('browser mode server', () => {
     }
     expect((await send(server, { path: '/missing.js' })).status).toBe(404)
   })
+
+  it('answers a malformed address with 400 and keeps running', async () => {
+    const server = await serve()
+    for (const path of ['/%ZZ', '/%FF', '/assets/%E0%A4%A']) {
+      expect((await send(server, { path })).status, path).toBe(400)
+    }
+    const reply = await send(server, { method: 'POST', path: '/api/hubs.list', headers: json, body: '{}' })
+    expect(reply.status).toBe(200)
+  })
+
+  it('answers 413 to a body over 20 MB, in JSON, and keeps running', async () => {
+    const server = await serve()
+    const reply = await send(server, {
+      method: 'POST',
+      path: '/api/resources.import',
+      headers: json,
+      body: `{"fileName":"a.csv","contentBase64":"${'A'.repeat(21 * 1024 * 1024)}"}`,
+    })
+    expect(reply.status).toBe(413)
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(
+      (await send(server, { method: 'POST', path: '/api/hubs.list', headers: json, body: '{}' })).status,
+    ).toBe(200)
+  })
 })
