@@ -51,8 +51,12 @@ function formatDateFr(parts: DateParts): string {
   return `${pad(parts.day)}/${pad(parts.month)}/${parts.year}`
 }
 
+/** Years the application accepts: enough for purchase dates and long plans, and no year 27 for 2027. */
+export const MIN_YEAR = 1900
+export const MAX_YEAR = 2199
+
 function validDateParts(year: number, month: number, day: number): DateParts | null {
-  if (month < 1 || month > 12 || day < 1) return null
+  if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12 || day < 1) return null
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
   return day <= daysInMonth ? { year, month, day } : null
 }
@@ -64,8 +68,15 @@ function validDateParts(year: number, month: number, day: number): DateParts | n
 export function parseLocalDate(text: string): string {
   const m = DATE_RE.exec(text)
   const parts = m ? validDateParts(Number(m[1]), Number(m[2]), Number(m[3])) : null
-  if (!parts)
-    throw new DomainError('INVALID_INPUT', `« ${text} » n'est pas une date valide (attendu : aaaa-mm-jj).`)
+  if (!parts) {
+    const year = m ? Number(m[1]) : NaN
+    throw new DomainError(
+      'INVALID_INPUT',
+      year < MIN_YEAR || year > MAX_YEAR
+        ? `« ${text} » : l'année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}.`
+        : `« ${text} » n'est pas une date valide (attendu : aaaa-mm-jj, une date qui existe).`,
+    )
+  }
   return text
 }
 
@@ -94,7 +105,10 @@ export function daysBetween(from: string, to: string): number {
 export function localToInstant(date: string, hours = 0, minutes = 0, seconds = 0): number {
   const [y, m, d] = parseLocalDate(date).split('-').map(Number) as [number, number, number]
   if (hours > 23 || minutes > 59 || seconds > 59 || hours < 0 || minutes < 0 || seconds < 0) {
-    throw new DomainError('INVALID_INPUT', `L'heure ${pad(hours)}:${pad(minutes)} n'est pas valide.`)
+    throw new DomainError(
+      'INVALID_INPUT',
+      `L'heure ${pad(hours)}:${pad(minutes)}${seconds ? `:${pad(seconds)}` : ''} n'est pas valide.`,
+    )
   }
   const wall = Date.UTC(y, m - 1, d, hours, minutes, seconds)
   // The zone's offset can only be one of those in force a day either side of the wall time.

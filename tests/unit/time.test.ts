@@ -150,3 +150,18 @@ describe('periods', () => {
     expect(addDaysToDate('2027-03-01', -1)).toBe('2027-02-28')
   })
 })
+
+describe('years', () => {
+  it.each(['0027-06-19', '0001-01-01', '1899-12-31', '2200-01-01', '9999-12-31'])(
+    'refuses %s with the accepted range',
+    (date) => {
+      const error = refused(() => parseTimeInput(date))
+      expect(error.message).toContain("l'année doit être comprise entre 1900 et 2199")
+    },
+  )
+
+  it('accepts the ends of the range', () => {
+    expect(parseTimeInput('1900-01-01')).toEqual({ kind: 'date', date: '1900-01-01' })
+    expect(parseTimeInput('2199-12-31')).toEqual({ kind: 'date', date: '2199-12-31' })
+  })
+})
