@@ -2,6 +2,8 @@
  * The availability rule (DESIGN.md, "Availability"), once, as pure functions. The backend calls them
  * inside the write transaction that stores a booking; the renderer may call them for live feedback.
  *
+ * - A stock lends its quantity less the units out of service; an item "hors service" lends nothing;
+ *   nothing is lent past the last day before its compulsory inspection (VGP, contrôle technique).
  * - Intervals are half-open `[start, end)` in epoch ms: touching intervals do not overlap.
  * - A unit resource is held by at most one blocking occupation at any instant.
  * - For a stock, at every instant the overlapping quantities add up to at most the stock: the
@@ -9,8 +11,8 @@
  * - A resource's buffers (preparation before, transport after) extend each of its bookings on both
  *   sides, the requested one included. Unavailabilities block exactly their own period.
  */
-import type { Conflict, Tracking } from './domain/types'
-import { formatPeriodFr, toIsoUtc } from './time'
+import type { Condition, Conflict, ResourceKind, Tracking } from './domain/types'
+import { addDaysToDate, formatLocalDateFr, formatPeriodFr, startOfLocalDate, toIsoUtc } from './time'
 
 const MINUTE_MS = 60_000
 
@@ -29,6 +31,22 @@ export interface CapacityResource {
   readonly quantity: number
   readonly bufferBeforeMinutes: number
   readonly bufferAfterMinutes: number
+  /** Stock: units out of service, never lent (default 0). */
+  readonly outOfServiceQuantity?: number
+  readonly kind?: ResourceKind
+  /** Unit equipment: `out_of_service` lends nothing. */
+  readonly condition?: Condition | null
+  /** Last day of use before the next compulsory inspection, `YYYY-MM-DD` (Europe/Paris). */
+  readonly nextInspectionDate?: string | null
+}
+
+/** Bounds of time for standing limits (the largest instants a JS Date holds). */
+const FAR_PAST = -8.64e15
+const FAR_FUTURE = 8.64e15
+
+/** Units a resource can lend at most: the stock less what is out of service. */
+export function lendableQuantity(resource: CapacityResource): number {
+  return Math.max(0, resource.quantity - (resource.outOfServiceQuantity ?? 0))
 }
 
 /** Who holds part of a resource. */
@@ -42,6 +60,8 @@ export type OccupationSource =
       readonly title: string
     }
   | { readonly type: 'unavailability'; readonly unavailabilityId: string; readonly reason: string }
+  /** A standing limit of the resource itself (out of service, inspection due), not a stored period. */
+  | { readonly type: 'limit'; readonly reason: string }
 
 /**
  * A blocking booking item or an unavailability, as stored: bookings without their buffers.
@@ -73,6 +93,45 @@ export function occupiedInterval(period: Interval, resource: CapacityResource): 
     start: period.start - resource.bufferBeforeMinutes * MINUTE_MS,
     end: period.end + resource.bufferAfterMinutes * MINUTE_MS,
   }
+}
+
+/**
+ * The resource's own limits as occupations of its whole quantity: from the day after its inspection
+ * deadline on (the deadline day itself is usable), and for all time when it is out of service.
+ */
+export function standingOccupations(resource: CapacityResource): Occupation[] {
+  const limits: Occupation[] = []
+  const whole = {
+    resourceId: resource.id,
+    quantity: resource.quantity,
+    allDay: false,
+    startDate: null,
+    endDate: null,
+  }
+  if (resource.condition === 'out_of_service') {
+    limits.push({
+      ...whole,
+      start: FAR_PAST,
+      end: FAR_FUTURE,
+      source: { type: 'limit', reason: 'hors service, ne peut pas être prêté' },
+    })
+  }
+  if (resource.nextInspectionDate) {
+    const what =
+      resource.kind === 'vehicle'
+        ? 'contrôle technique à passer'
+        : 'vérification générale périodique (VGP) à faire'
+    limits.push({
+      ...whole,
+      start: startOfLocalDate(addDaysToDate(resource.nextInspectionDate, 1)),
+      end: FAR_FUTURE,
+      source: {
+        type: 'limit',
+        reason: `${what} au plus tard le ${formatLocalDateFr(resource.nextInspectionDate)} : pas de prêt après cette date`,
+      },
+    })
+  }
+  return limits
 }
 
 function occupationInterval(occupation: Occupation, resource: CapacityResource): Interval {
@@ -123,8 +182,13 @@ function describe(
   const stock =
     free === null
       ? ''
-      : ` il en reste ${free} sur ${resource.quantity} sur cette période (demande : ${requested}).`
+      : ` il en reste ${free} sur ${lendableQuantity(resource)} pour cette période (demande : ${requested}).`
   if (!occupation) return `${name} :${stock}`
+  if (occupation.source.type === 'limit') {
+    return free === null
+      ? `${name} : ${occupation.source.reason}.`
+      : `${name} :${stock} Cause : ${occupation.source.reason}.`
+  }
   const when = formatPeriodFr(occupation)
   const holder =
     occupation.source.type === 'booking'
@@ -148,9 +212,9 @@ function toConflict(
     communeId: source?.type === 'booking' ? source.communeId : null,
     title: source?.type === 'booking' ? source.title : null,
     unavailabilityId: source?.type === 'unavailability' ? source.unavailabilityId : null,
-    reason: source?.type === 'unavailability' ? source.reason : null,
-    start: occupation ? toIsoUtc(occupation.start) : null,
-    end: occupation ? toIsoUtc(occupation.end) : null,
+    reason: source?.type === 'unavailability' || source?.type === 'limit' ? source.reason : null,
+    start: occupation && occupation.start > FAR_PAST ? toIsoUtc(occupation.start) : null,
+    end: occupation && occupation.end < FAR_FUTURE ? toIsoUtc(occupation.end) : null,
     allDay: occupation?.allDay ?? false,
     startDate: occupation?.startDate ?? null,
     endDate: occupation?.endDate ?? null,
@@ -160,10 +224,15 @@ function toConflict(
   }
 }
 
+/** The stored occupations of this resource, plus its standing limits. */
+function ownOccupations(resource: CapacityResource, occupations: readonly Occupation[]): Occupation[] {
+  return [...occupations.filter((o) => o.resourceId === resource.id), ...standingOccupations(resource)]
+}
+
 /**
  * Units of `resource` free over the whole of `period` (the minimum over the period), given the
  * occupations of that resource. Buffers widen `period` and every booking occupation.
- * @returns an integer between 0 and `resource.quantity`.
+ * @returns an integer between 0 and the lendable quantity (stock less what is out of service).
  */
 export function freeQuantity(
   resource: CapacityResource,
@@ -171,10 +240,11 @@ export function freeQuantity(
   occupations: readonly Occupation[],
 ): number {
   const window = occupiedInterval(period, resource)
-  const own = occupations
-    .filter((o) => o.resourceId === resource.id)
-    .map((o) => ({ ...occupationInterval(o, resource), quantity: o.quantity }))
-  return Math.max(0, resource.quantity - peakUsage(window, own).peak)
+  const own = ownOccupations(resource, occupations).map((o) => ({
+    ...occupationInterval(o, resource),
+    quantity: o.quantity,
+  }))
+  return Math.max(0, lendableQuantity(resource) - peakUsage(window, own).peak)
 }
 
 /**
@@ -197,8 +267,8 @@ export function findConflicts(
     const resource = resources.get(item.resourceId)
     if (!resource) throw new Error(`Ressource inconnue du contrôle de disponibilité : ${item.resourceId}`)
     const window = occupiedInterval(period, resource)
-    const own = occupations.filter(
-      (o) => o.resourceId === resource.id && overlaps(occupationInterval(o, resource), window),
+    const own = ownOccupations(resource, occupations).filter((o) =>
+      overlaps(occupationInterval(o, resource), window),
     )
     if (resource.tracking === 'unit') {
       for (const o of own) conflicts.push(toConflict(resource, o, 1, null))
@@ -206,7 +276,7 @@ export function findConflicts(
     }
     const intervals = own.map((o) => ({ ...occupationInterval(o, resource), quantity: o.quantity }))
     const { peak, atPeak } = peakUsage(window, intervals)
-    const free = Math.max(0, resource.quantity - peak)
+    const free = Math.max(0, lendableQuantity(resource) - peak)
     if (item.quantity <= free) continue
     if (atPeak.length === 0) conflicts.push(toConflict(resource, null, item.quantity, free))
     for (const index of atPeak) conflicts.push(toConflict(resource, own[index] ?? null, item.quantity, free))

@@ -42,6 +42,23 @@ const fieldLabels: Record<string, string> = {
   qualifications: 'qualifications',
   weeklyHours: 'heures par semaine',
   id: 'identifiant',
+  search: 'recherche',
+  status: 'statut',
+  ignoreBookingId: 'réservation à ignorer',
+  includeArchived: 'archivées',
+  format: 'format',
+  fileName: 'nom du fichier',
+  contentBase64: 'contenu du fichier',
+  mapping: 'correspondance des colonnes',
+  dryRun: 'essai',
+  condition: 'état',
+  purchaseDate: 'date d’achat',
+  purchaseValueCents: 'valeur d’achat',
+  dailyRateCents: 'tarif journalier',
+  outOfServiceQuantity: 'quantité hors service',
+  hourMeterHours: 'compteur horaire',
+  homeCommuneId: 'commune de rattachement',
+  expiresOn: 'fin de validité',
 }
 
 function describeField(path: string): string {
@@ -79,8 +96,8 @@ function isBusy(error: unknown): boolean {
 export function createDispatcher(
   handlers: HandlerMap,
   contextFor: (caller: Caller) => ServiceContext,
-): (method: string, input: unknown, caller: Caller) => ApiResult<unknown> {
-  return (method, input, caller) => {
+): (method: string, input: unknown, caller: Caller) => Promise<ApiResult<unknown>> {
+  return async (method, input, caller) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
       return {
         ok: false,
@@ -91,7 +108,7 @@ export function createDispatcher(
     if (!parsed.success) return invalidInput(issuesOf(parsed.error))
     try {
       const handler = handlers[method] as Handler<MethodName>
-      return { ok: true, value: handler(parsed.data, contextFor(caller)) }
+      return { ok: true, value: await handler(parsed.data, contextFor(caller)) }
     } catch (error) {
       if (error instanceof DomainError) {
         return { ok: false, error: { code: error.code, message: error.message, details: error.details } }

@@ -4,7 +4,7 @@
  */
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract'
 import { checkAvailability, findAvailable } from './services/availability'
-import { cancelBooking, createBooking, getBooking, listBookings } from './services/bookings'
+import { cancelBooking, createBooking, getBooking, listBookings, updateBooking } from './services/bookings'
 import type { ServiceContext } from './services/context'
 import { listHolidays } from './services/holidays'
 import { periodFromInput } from './services/periods'
@@ -16,10 +16,18 @@ import {
   listCommunes,
   listHubs,
   listResources,
+  resourceHistory,
   updateResource,
 } from './services/resources'
+import { createUnavailability, deleteUnavailability, listUnavailabilities } from './services/unavailabilities'
+import { exportResources } from './services/export'
+import { importResources } from './services/import'
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>, ctx: ServiceContext) => MethodResult<M>
+/** Handlers may be async (spreadsheet parsing); their database work stays in synchronous transactions. */
+export type Handler<M extends MethodName> = (
+  input: ParsedInput<M>,
+  ctx: ServiceContext,
+) => MethodResult<M> | Promise<MethodResult<M>>
 export type HandlerMap<M extends MethodName = MethodName> = { readonly [K in M]: Handler<K> }
 
 type Prefixed<P extends string> = Extract<MethodName, `${P}.${string}`>
@@ -33,6 +41,15 @@ const inventory: HandlerMap<Prefixed<'hubs' | 'communes' | 'categories' | 'resou
   'resources.create': (input, ctx) => createResource(ctx, input),
   'resources.update': (input, ctx) => updateResource(ctx, input),
   'resources.archive': (input, ctx) => archiveResource(ctx, input.id),
+  'resources.history': (input, ctx) => resourceHistory(ctx, input.id),
+  'resources.import': (input, ctx) => importResources(ctx, input),
+  'resources.export': (input, ctx) => exportResources(ctx, input),
+}
+
+const unavailabilities: HandlerMap<Prefixed<'unavailabilities'>> = {
+  'unavailabilities.create': (input, ctx) => createUnavailability(ctx, input),
+  'unavailabilities.list': (input, ctx) => listUnavailabilities(ctx, input),
+  'unavailabilities.delete': (input, ctx) => deleteUnavailability(ctx, input.id),
 }
 
 const bookings: HandlerMap<Prefixed<'bookings'>> = {
@@ -40,6 +57,7 @@ const bookings: HandlerMap<Prefixed<'bookings'>> = {
   'bookings.list': (input, ctx) => listBookings(ctx, input),
   'bookings.get': (input, ctx) => getBooking(ctx, input.id),
   'bookings.cancel': (input, ctx) => cancelBooking(ctx, input.id, input.reason),
+  'bookings.update': (input, ctx) => updateBooking(ctx, input),
 }
 
 const availability: HandlerMap<Prefixed<'availability' | 'holidays'>> = {
@@ -69,4 +87,9 @@ export function mergeHandlers(...modules: readonly Partial<HandlerMap>[]): Parti
   return merged
 }
 
-export const handlers: HandlerMap = mergeHandlers(inventory, bookings, availability) as HandlerMap
+export const handlers: HandlerMap = mergeHandlers(
+  inventory,
+  unavailabilities,
+  bookings,
+  availability,
+) as HandlerMap

@@ -43,7 +43,7 @@ export function openBackend(options: BackendOptions): Backend {
   const dispatch = createDispatcher(handlers, contextFor)
   return {
     databasePath: join(options.dataDir, DATABASE_FILE),
-    dispatch: (method, input, caller) => Promise.resolve(dispatch(method, input, caller)),
+    dispatch,
     close: () => db.close(),
   }
 }

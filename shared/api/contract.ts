@@ -9,10 +9,15 @@ import type {
   Booking,
   Category,
   Commune,
+  ExportedFile,
   FreeResource,
   Holiday,
   Hub,
+  ImportReport,
   Resource,
+  ResourceHistory,
+  Unavailability,
+  UnavailabilityCreated,
 } from '../domain/types'
 import type { ApiResult } from '../errors'
 import * as s from './schemas'
@@ -36,13 +41,21 @@ export const contract = {
   'resources.create': method<Resource>()(s.resourcesCreateInput),
   'resources.update': method<Resource>()(s.resourcesUpdateInput),
   'resources.archive': method<Resource>()(s.idInput),
+  'resources.history': method<ResourceHistory>()(s.resourcesHistoryInput),
+  'resources.import': method<ImportReport>()(s.resourcesImportInput),
+  'resources.export': method<ExportedFile>()(s.resourcesExportInput),
+  'unavailabilities.create': method<UnavailabilityCreated>()(s.unavailabilitiesCreateInput),
+  'unavailabilities.list': method<Unavailability[]>()(s.unavailabilitiesListInput),
+  'unavailabilities.delete': method<Unavailability>()(s.idInput),
   'bookings.create': method<Booking>()(s.bookingsCreateInput),
   'bookings.list': method<Booking[]>()(s.bookingsListInput),
   'bookings.get': method<Booking>()(s.idInput),
   'bookings.cancel': method<Booking>()(s.bookingsCancelInput),
+  'bookings.update': method<Booking>()(s.bookingsUpdateInput),
   'availability.check': method<AvailabilityReport>()(s.availabilityCheckInput),
   'availability.find': method<FreeResource[]>()(s.availabilityFindInput),
   'holidays.list': method<Holiday[]>()(s.holidaysListInput),
+  // New methods go above this line, grouped by namespace.
 } as const
 
 export type Contract = typeof contract

@@ -3,7 +3,14 @@
  * Messages are French. Period fields accept the forms of `parseTimeInput` (shared/time.ts).
  */
 import { z } from 'zod'
-import { bookingStatuses, resourceKinds, trackings } from '../domain/types'
+import {
+  bookingStatuses,
+  conditions,
+  importFields,
+  resourceKinds,
+  trackings,
+  unavailabilityKinds,
+} from '../domain/types'
 import { DomainError } from '../errors'
 import { parseLocalDate, parseTimeInput } from '../time'
 
@@ -12,7 +19,20 @@ z.config(z.locales.fr())
 // No code generation: the renderer's Content-Security-Policy forbids eval.
 z.config({ jitless: true })
 
-const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' })
+// Identifiers are made lower-case by the application; one typed in capitals is the same one.
+const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' }).transform((id) => id.toLowerCase())
+
+/** No control characters (NUL…) but line breaks and tabs, and no broken Unicode. */
+function isCleanText(text: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  return (
+    !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) &&
+    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
+  )
+}
+
+const cleanTextMessage =
+  'Caractères invalides (caractères de contrôle ou texte mal encodé) : retapez ce texte.'
 
 const trimmed = (label: string, max: number) =>
   z
@@ -20,12 +40,14 @@ const trimmed = (label: string, max: number) =>
     .trim()
     .min(1, { message: `${label} est obligatoire.` })
     .max(max, { message: `${label} : ${max} caractères au plus.` })
+    .refine(isCleanText, { message: cleanTextMessage })
 
 const optionalText = (label: string, max: number) =>
   z
     .string({ message: `${label} : texte attendu.` })
     .trim()
     .max(max, { message: `${label} : ${max} caractères au plus.` })
+    .refine(isCleanText, { message: cleanTextMessage })
 
 /** A moment of the API: checked here so that the error carries the field's path. */
 const timeText = z.string({ message: 'Date attendue.' }).superRefine((text, ctx) => {
@@ -62,6 +84,17 @@ const plate = z
   .toUpperCase()
   .regex(/^[A-Z]{2}-\d{3}-[A-Z]{2}$/, { message: 'Immatriculation au format AB-123-CD attendue.' })
 
+/** An amount in euro cents: a whole number, 0 to 100 million euros. */
+const cents = z
+  .number({ message: 'Montant attendu (en centimes).' })
+  .int({ message: 'Montant en centimes entiers attendu.' })
+  .min(0, { message: 'Un montant ne peut pas être négatif.' })
+  .max(10_000_000_000, { message: 'Montant trop grand.' })
+
+const qualification = z
+  .object({ name: trimmed('Une qualification', 100), expiresOn: localDate.nullable().optional() })
+  .strict()
+
 export const emptyInput = z.object({}).strict()
 
 export const resourcesListInput = z
@@ -90,7 +123,25 @@ const resourceFields = {
     .nullable()
     .optional(),
   nextInspectionDate: localDate.nullable().optional(),
-  qualifications: z.array(trimmed('Une qualification', 100)).max(50).optional(),
+  qualifications: z.array(qualification).max(50, { message: '50 qualifications au plus.' }).optional(),
+  condition: z
+    .enum(conditions, { message: 'État attendu : bon, usé, à réparer ou hors service.' })
+    .nullable()
+    .optional(),
+  purchaseDate: localDate.nullable().optional(),
+  purchaseValueCents: cents.nullable().optional(),
+  dailyRateCents: cents.nullable().optional(),
+  outOfServiceQuantity: z
+    .number({ message: 'Quantité attendue.' })
+    .int({ message: 'La quantité hors service doit être un nombre entier.' })
+    .min(0, { message: 'La quantité hors service ne peut pas être négative.' })
+    .optional(),
+  hourMeterHours: z
+    .number()
+    .min(0, { message: 'Le compteur horaire ne peut pas être négatif.' })
+    .nullable()
+    .optional(),
+  homeCommuneId: uuid.nullable().optional(),
   weeklyHours: z.number().min(0).max(60, { message: 'Au plus 60 heures par semaine.' }).nullable().optional(),
   notes: optionalText('Les notes', 4000).optional(),
 }
@@ -106,6 +157,15 @@ export const resourcesCreateInput = z
   .strict()
   .superRefine((input, ctx) => {
     const tracking = input.tracking ?? 'unit'
+    if (tracking === 'stock' && input.outOfServiceQuantity !== undefined && input.quantity !== undefined) {
+      if (input.outOfServiceQuantity > input.quantity) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outOfServiceQuantity'],
+          message: 'Il ne peut y avoir plus d’unités hors service que d’unités en stock.',
+        })
+      }
+    }
     if (input.kind !== 'equipment' && tracking === 'stock') {
       ctx.addIssue({
         code: 'custom',
@@ -141,7 +201,7 @@ const bookingItem = z.object({ resourceId: uuid, quantity: positiveQuantity.opti
 const items = z
   .array(bookingItem)
   .min(1, { message: 'Ajoutez au moins une ressource.' })
-  .max(200)
+  .max(200, { message: 'Une demande porte sur 200 ressources au plus.' })
   .superRefine((list, ctx) => {
     const seen = new Set<string>()
     list.forEach((item, index) => {
@@ -167,13 +227,40 @@ export const bookingsCreateInput = z
   })
   .strict()
 
+export const bookingsUpdateInput = z
+  .object({
+    id: uuid,
+    communeId: uuid.optional(),
+    title: trimmed("L'objet de la réservation", 200).optional(),
+    /** Give `start` and `end` together: the new period replaces the old one. */
+    start: timeText.optional(),
+    end: timeText.optional(),
+    /** The new list of items replaces the old one. */
+    items: items.optional(),
+    notes: optionalText('Les notes', 4000).optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if ((input.start === undefined) !== (input.end === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [input.start === undefined ? 'start' : 'end'],
+        message: 'Donnez le début et la fin ensemble.',
+      })
+    }
+  })
+
 export const bookingsListInput = z
   .object({
     from: timeText,
     to: timeText,
     communeId: uuid.optional(),
     resourceId: uuid.optional(),
-    status: z.enum(bookingStatuses).optional(),
+    status: z
+      .enum(bookingStatuses, {
+        message: 'Statut inconnu (demandée, acceptée, refusée, annulée, sortie ou rendue).',
+      })
+      .optional(),
   })
   .strict()
 
@@ -199,5 +286,47 @@ export const holidaysListInput = z
   .object({
     from: localDate,
     to: localDate,
+  })
+  .strict()
+
+export const resourcesHistoryInput = idInput
+
+export const unavailabilitiesCreateInput = z
+  .object({
+    resourceId: uuid,
+    kind: z.enum(unavailabilityKinds, {
+      message: 'Motif attendu : entretien, réparation, contrôle ou congé.',
+    }),
+    reason: trimmed('La raison', 500),
+    start: timeText,
+    end: timeText,
+    /** Stock only: units withdrawn (all of a unit resource). */
+    quantity: positiveQuantity.optional(),
+  })
+  .strict()
+
+export const unavailabilitiesListInput = z
+  .object({ resourceId: uuid.optional(), from: timeText.optional(), to: timeText.optional() })
+  .strict()
+
+export const resourcesImportInput = z
+  .object({
+    fileName: trimmed('Le nom du fichier', 255),
+    /** The file's bytes, base64 (CSV in UTF-8 with or without BOM or Windows-1252, or XLSX). 10 MB at most. */
+    contentBase64: z
+      .string()
+      .max(14_000_000, { message: 'Fichier trop volumineux (10 Mo au plus).' })
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { message: 'Contenu du fichier illisible (base64 attendu).' }),
+    /** Only read and check: nothing is stored. */
+    dryRun: z.boolean().optional(),
+    /** For some headers of the file, the field they fill (null: ignore the column), overriding recognition. */
+    mapping: z.record(z.string().max(200), z.enum(importFields).nullable()).optional(),
+  })
+  .strict()
+
+export const resourcesExportInput = z
+  .object({
+    format: z.enum(['csv', 'xlsx'], { message: 'Format attendu : csv ou xlsx.' }),
+    kind: z.enum(resourceKinds).optional(),
   })
   .strict()

@@ -27,6 +27,21 @@ export const blockingStatuses: readonly BookingStatus[] = ['requested', 'approve
 /** Statuses from which a booking may be cancelled: not yet handed out, not already closed. */
 export const cancellableStatuses: readonly BookingStatus[] = ['requested', 'approved']
 
+export const conditions = ['good', 'worn', 'to_repair', 'out_of_service'] as const
+/** State of a unit item: bon, usé, à réparer, hors service. An item `out_of_service` cannot be lent. */
+export type Condition = (typeof conditions)[number]
+
+export const unavailabilityKinds = ['maintenance', 'repair', 'inspection', 'leave'] as const
+/** Why a resource cannot be lent: entretien, réparation, contrôle, congé (agents). */
+export type UnavailabilityKind = (typeof unavailabilityKinds)[number]
+
+/** A qualification held by an agent (CACES R486 cat. B, permis C…), valid until `expiresOn` inclusive. */
+export interface Qualification {
+  readonly name: string
+  /** Last day of validity, `YYYY-MM-DD`; null when it does not expire. */
+  readonly expiresOn: string | null
+}
+
 /** A pôle technique: the site that owns and lends resources. */
 export interface Hub {
   readonly id: string
@@ -62,21 +77,41 @@ export interface Resource {
   readonly tracking: Tracking
   /** Units owned: 1 for unit resources, the stock for stock resources. */
   readonly quantity: number
+  /** Stock only: units owned but out of service, not lendable (0 for unit resources). */
+  readonly outOfServiceQuantity: number
   /** Preparation time before each booking, minutes. */
   readonly bufferBeforeMinutes: number
   /** Return or transport time after each booking, minutes. */
   readonly bufferAfterMinutes: number
+  /** Unique inventory number (n° d'inventaire), also what a label's QR code holds. */
   readonly inventoryNumber: string | null
   readonly serialNumber: string | null
+  /** Unit equipment: state of the item; null for stocks, vehicles and agents. */
+  readonly condition: Condition | null
+  /** Date of purchase, `YYYY-MM-DD`. */
+  readonly purchaseDate: string | null
+  /** Purchase value in euro cents. */
+  readonly purchaseValueCents: number | null
+  /** Agreed daily rate per unit in euro cents (tarif journalier), if any. */
+  readonly dailyRateCents: number | null
   /** French plate `AB-123-CD` (vehicles). */
   readonly plate: string | null
   /** Licence category needed to drive it (B, BE, C1, C, CE…). */
   readonly licenceRequired: string | null
+  /** Vehicles: odometer in km. */
   readonly odometerKm: number | null
-  /** Next contrôle technique or periodic inspection, `YYYY-MM-DD`. */
+  /** Vehicles and machines counted in engine hours (tractors, mini-pelles): hour-meter in hours. */
+  readonly hourMeterHours: number | null
+  /**
+   * Last day the resource may be used before its next compulsory inspection, `YYYY-MM-DD`: the
+   * contrôle technique of a vehicle, the vérification générale périodique (VGP) of lifting or pressure
+   * equipment. A booking ending after that day is refused.
+   */
   readonly nextInspectionDate: string | null
-  /** Agents: qualifications held (CACES R486, permis C…). */
-  readonly qualifications: readonly string[]
+  /** Agents: the commune they are attached to. */
+  readonly homeCommuneId: string | null
+  /** Agents: qualifications held, with their expiry. */
+  readonly qualifications: readonly Qualification[]
   /** Agents: contractual weekly hours. */
   readonly weeklyHours: number | null
   readonly notes: string
@@ -151,4 +186,113 @@ export type FreeResource = Resource & { readonly freeQuantity: number }
 export interface Holiday {
   readonly date: string
   readonly name: string
+}
+
+/** A period in which a resource, or part of a stock, cannot be lent. Instants ISO 8601 UTC. */
+export interface Unavailability {
+  readonly id: string
+  readonly resourceId: string
+  readonly kind: UnavailabilityKind
+  readonly reason: string
+  /** Units withdrawn: 1 for unit resources, part of the stock otherwise. */
+  readonly quantity: number
+  readonly start: string
+  readonly end: string
+  readonly allDay: boolean
+  readonly startDate: string | null
+  readonly endDate: string | null
+  readonly createdAt: string
+}
+
+/** Result of `unavailabilities.create`: the stored period, and the bookings it now endangers (never cancelled). */
+export interface UnavailabilityCreated {
+  readonly unavailability: Unavailability
+  readonly affectedBookings: readonly Booking[]
+}
+
+/** One entry of the journal (journal des modifications). */
+export interface AuditEntry {
+  readonly id: string
+  /** ISO 8601 UTC instant. */
+  readonly at: string
+  readonly actor: string
+  readonly entity: string
+  readonly entityId: string
+  /** `create`, `update`, `archive`, `cancel`, `import`… */
+  readonly action: string
+  readonly before: unknown
+  readonly after: unknown
+}
+
+/** Result of `resources.history`: everything the detail page of a resource shows. */
+export interface ResourceHistory {
+  readonly resource: Resource
+  /** Blocking bookings ending after now, by start. */
+  readonly upcomingBookings: readonly Booking[]
+  /** Other bookings (past, cancelled, returned…), latest first, at most 200. */
+  readonly pastBookings: readonly Booking[]
+  /** Unavailabilities ending after now, by start. */
+  readonly unavailabilities: readonly Unavailability[]
+  /** Journal entries about the resource, latest first. */
+  readonly journal: readonly AuditEntry[]
+}
+
+export const importFields = [
+  'name',
+  'kind',
+  'category',
+  'quantity',
+  'inventoryNumber',
+  'serialNumber',
+  'plate',
+  'purchaseDate',
+  'purchaseValue',
+  'dailyRate',
+] as const
+/** A column an import can fill (Désignation, Type, Catégorie, Quantité, N° d'inventaire…). */
+export type ImportField = (typeof importFields)[number]
+
+/** One problem of an import, by spreadsheet line (1 = the header line) and column header. */
+export interface ImportError {
+  readonly line: number
+  readonly column?: string
+  readonly message: string
+}
+
+/** One data row as the import understood it. */
+export interface ImportPreviewRow {
+  readonly line: number
+  /** `create` a new resource, or `update` the one with this inventory number or plate. */
+  readonly action: 'create' | 'update'
+  readonly name: string
+  readonly kind: ResourceKind
+  readonly category: string | null
+  readonly quantity: number
+  readonly inventoryNumber: string | null
+  readonly serialNumber: string | null
+  readonly plate: string | null
+  readonly purchaseDate: string | null
+  readonly purchaseValueCents: number | null
+  readonly dailyRateCents: number | null
+}
+
+/**
+ * Result of `resources.import`: all rows stored, or none (`stored: false`) with one error per bad row.
+ * `headers` and `mapping` say how the file's columns were read, for the preview.
+ */
+export interface ImportReport {
+  readonly stored: boolean
+  readonly created: number
+  readonly updated: number
+  readonly errors: readonly ImportError[]
+  readonly headers: readonly string[]
+  /** For each header of the file, the field it fills, or null when ignored. */
+  readonly mapping: Readonly<Record<string, ImportField | null>>
+  readonly rows: readonly ImportPreviewRow[]
+}
+
+/** A file made by the application, ready to save. */
+export interface ExportedFile {
+  readonly fileName: string
+  readonly contentBase64: string
 }

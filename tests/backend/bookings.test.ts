@@ -417,3 +417,90 @@ describe('availability', () => {
     ])
   })
 })
+
+describe('bookings.update', () => {
+  it('moves a booking when the new period is free, keeping its reference', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const base = { communeId: f.tiffauges.id, title: 'Élagage', items: [{ resourceId: f.nacelle.id }] }
+    const a = await api.ok('bookings.create', { ...base, start: '2027-05-14T08:00', end: '2027-05-14T12:00' })
+    const moved = await api.ok('bookings.update', {
+      id: a.id,
+      start: '2027-05-15T08:00',
+      end: '2027-05-15T10:00',
+    })
+    expect(moved).toMatchObject({
+      id: a.id,
+      reference: a.reference,
+      start: '2027-05-15T06:00:00.000Z',
+      end: '2027-05-15T08:00:00.000Z',
+    })
+    // Its own old slot never blocks it: resizing over it is fine.
+    await api.ok('bookings.update', { id: a.id, start: '2027-05-15T07:00', end: '2027-05-15T11:00' })
+  })
+
+  it('refuses a move onto another booking and leaves the booking unchanged', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const base = { communeId: f.tiffauges.id, title: 'Élagage', items: [{ resourceId: f.nacelle.id }] }
+    const a = await api.ok('bookings.create', { ...base, start: '2027-05-14T08:00', end: '2027-05-14T12:00' })
+    const b = await api.ok('bookings.create', { ...base, start: '2027-05-14T13:00', end: '2027-05-14T17:00' })
+    const error = await api.fail('bookings.update', {
+      id: b.id,
+      start: '2027-05-14T11:00',
+      end: '2027-05-14T17:00',
+    })
+    expect(error.code).toBe('CONFLICT')
+    expect(error.message).toContain(a.reference)
+    expect(await api.ok('bookings.get', { id: b.id })).toEqual(b)
+  })
+
+  it('changes items and quantities with the same checks', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const a = await api.ok('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'Repas',
+      start: '2027-07-03',
+      end: '2027-07-03',
+      items: [{ resourceId: f.chaises.id, quantity: 60 }],
+    })
+    await api.ok('bookings.create', {
+      communeId: f.gaubretiere.id,
+      title: 'Bal',
+      start: '2027-07-03',
+      end: '2027-07-03',
+      items: [{ resourceId: f.chaises.id, quantity: 50 }],
+    })
+    const updated = await api.ok('bookings.update', {
+      id: a.id,
+      items: [{ resourceId: f.chaises.id, quantity: 70 }, { resourceId: f.podium.id }],
+    })
+    expect(updated.items).toEqual([
+      { resourceId: f.chaises.id, quantity: 70 },
+      { resourceId: f.podium.id, quantity: 1 },
+    ])
+    const error = await api.fail('bookings.update', {
+      id: a.id,
+      items: [{ resourceId: f.chaises.id, quantity: 71 }],
+    })
+    expect(error.message).toContain('il en reste 70 sur 120 pour cette période (demande : 71)')
+    expect((await api.ok('bookings.get', { id: a.id })).items).toHaveLength(2)
+  })
+
+  it('refuses a start without an end, and any change to a cancelled booking', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const a = await api.ok('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'Élagage',
+      start: '2027-05-14',
+      end: '2027-05-14',
+      items: [{ resourceId: f.nacelle.id }],
+    })
+    expect((await api.fail('bookings.update', { id: a.id, start: '2027-05-15' })).code).toBe('INVALID_INPUT')
+    await api.ok('bookings.cancel', { id: a.id })
+    const error = await api.fail('bookings.update', { id: a.id, title: 'Autre' })
+    expect(error).toMatchObject({ code: 'INVALID_TRANSITION' })
+  })
+})

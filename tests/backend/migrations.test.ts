@@ -37,13 +37,13 @@ describe('migrations', () => {
       "INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')",
     ).run()
     const next: Migration = {
-      version: 2,
+      version: 3,
       name: 'hub-phone',
       up: (d) => d.exec("ALTER TABLE hubs ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
     }
     const backup = migrate(db, [...migrations, next], join(dir, 'backups'), now)
     expect(backup).toMatch(/mutualisation-avant-migration-v1-2026-11-29T10-00-00-000Z\.sqlite$/)
-    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.pragma('user_version', { simple: true })).toBe(3)
     expect(db.prepare('SELECT id, name, phone FROM hubs').all()).toEqual([
       { id: 'h1', name: 'Pôle Ouest', phone: '' },
     ])
@@ -51,6 +51,45 @@ describe('migrations', () => {
     expect(copy.pragma('user_version', { simple: true })).toBe(1)
     expect(copy.prepare('SELECT name FROM hubs').all()).toEqual([{ name: 'Pôle Ouest' }])
     copy.close()
+    db.close()
+  })
+
+  it('002 adds the inventory details and turns qualifications into objects with an expiry', () => {
+    const dir = tempDir()
+    const db = new Database(join(dir, DATABASE_FILE))
+    migrate(db, migrations, join(dir, 'backups'), now, 1)
+    db.exec(`
+      INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z');
+      INSERT INTO resources (id, hub_id, kind, name, tracking, quantity, qualifications, created_at, updated_at)
+      VALUES ('a1', 'h1', 'staff', 'Agent', 'unit', 1, '["Permis C","CACES R486"]', 'x', 'x'),
+             ('n1', 'h1', 'equipment', 'Nacelle', 'unit', 1, '[]', 'x', 'x'),
+             ('c1', 'h1', 'equipment', 'Chaises', 'stock', 120, '[]', 'x', 'x');
+    `)
+    const backup = migrate(db, migrations, join(dir, 'backups'), now)
+    expect(backup).not.toBeNull()
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    const rows = db
+      .prepare(
+        'SELECT id, qualifications, condition, out_of_service_quantity, home_commune_id FROM resources ORDER BY id',
+      )
+      .all()
+    expect(rows).toEqual([
+      {
+        id: 'a1',
+        qualifications: '[{"name":"Permis C","expiresOn":null},{"name":"CACES R486","expiresOn":null}]',
+        condition: null,
+        out_of_service_quantity: 0,
+        home_commune_id: null,
+      },
+      { id: 'c1', qualifications: '[]', condition: null, out_of_service_quantity: 0, home_commune_id: null },
+      {
+        id: 'n1',
+        qualifications: '[]',
+        condition: 'good',
+        out_of_service_quantity: 0,
+        home_commune_id: null,
+      },
+    ])
     db.close()
   })
 
@@ -62,7 +101,7 @@ describe('migrations', () => {
       "INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')",
     ).run()
     const broken: Migration = {
-      version: 2,
+      version: 3,
       name: 'broken',
       up: (d) => {
         d.exec('ALTER TABLE hubs ADD COLUMN phone TEXT')
@@ -70,7 +109,7 @@ describe('migrations', () => {
       },
     }
     expect(() => migrate(db, [...migrations, broken], join(dir, 'backups'), now)).toThrow('échec au milieu')
-    expect(db.pragma('user_version', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
     expect(db.prepare('SELECT * FROM hubs').all()).toEqual([
       { id: 'h1', name: 'Pôle Ouest', created_at: '2026-11-29T10:00:00Z' },
     ])

@@ -50,13 +50,17 @@ describe('resources', () => {
     const agent = await api.ok('resources.create', {
       kind: 'staff',
       name: 'Agent voirie',
-      qualifications: ['CACES R486 cat. B', 'Permis C'],
+      qualifications: [{ name: 'CACES R486 cat. B', expiresOn: '2030-06-30' }, { name: 'Permis C' }],
       weeklyHours: 35,
     })
     expect(agent).toMatchObject({
       tracking: 'unit',
-      qualifications: ['CACES R486 cat. B', 'Permis C'],
+      qualifications: [
+        { name: 'CACES R486 cat. B', expiresOn: '2030-06-30' },
+        { name: 'Permis C', expiresOn: null },
+      ],
       weeklyHours: 35,
+      condition: null,
     })
     expect((await api.ok('resources.list', { kind: 'vehicle' })).map((r) => r.id)).toEqual([camion.id])
     expect((await api.ok('resources.list', { search: 'EK905' })).map((r) => r.id)).toEqual([camion.id])
@@ -149,5 +153,36 @@ describe('resources', () => {
     expect(inMobilier.map((r) => r.name)).toEqual(['Bancs', 'Chaises pliantes', 'Tables pliantes 2 m'])
     const inManif = await api.ok('resources.list', { categoryId: manif?.id ?? '' })
     expect(inManif.length).toBeGreaterThan(inMobilier.length)
+  })
+})
+
+describe('text and identifiers', () => {
+  it('refuses control characters and broken Unicode in names and titles', async () => {
+    const api = makeBackend()
+    for (const name of ['Chaises\u0000', 'Sono\u0007', 'Broyeur \uD800']) {
+      const error = await api.fail('resources.create', { kind: 'equipment', name })
+      expect(error.code, JSON.stringify(name)).toBe('INVALID_INPUT')
+      expect(error.message).toContain('Caractères invalides')
+    }
+    expect((await api.ok('resources.create', { kind: 'equipment', name: 'Émoji 🎪 et accents' })).name).toBe(
+      'Émoji 🎪 et accents',
+    )
+  })
+
+  it('treats an identifier typed in capitals as the same one', async () => {
+    const api = makeBackend()
+    const r = await api.ok('resources.create', { kind: 'equipment', name: 'Sono' })
+    expect((await api.ok('resources.get', { id: r.id.toUpperCase() })).id).toBe(r.id)
+  })
+
+  it('treats inventory numbers differing only by case as the same', async () => {
+    const api = makeBackend()
+    await api.ok('resources.create', { kind: 'equipment', name: 'A', inventoryNumber: 'PTO-MOB-003' })
+    const error = await api.fail('resources.create', {
+      kind: 'equipment',
+      name: 'B',
+      inventoryNumber: 'pto-mob-003',
+    })
+    expect(error.message).toBe('Ce numéro d’inventaire est déjà utilisé par une autre ressource.')
   })
 })

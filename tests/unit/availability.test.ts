@@ -183,7 +183,7 @@ describe('stock resources count the peak, not the sum', () => {
     ])
     expect(conflicts.length).toBeGreaterThan(0)
     expect(conflicts.every((c) => c.freeQuantity === 40 && c.requestedQuantity === 41)).toBe(true)
-    expect(conflicts[0]?.message).toContain('il en reste 40 sur 100 sur cette période (demande : 41)')
+    expect(conflicts[0]?.message).toContain('il en reste 40 sur 100 pour cette période (demande : 41)')
   })
 
   it('overlapping bookings add up at the instant they share', () => {
@@ -244,5 +244,63 @@ describe('several items', () => {
 
   it('throws on a resource the caller forgot to load (a programming error)', () => {
     expect(() => findConflicts({ start: 0, end: 1 }, [{ resourceId: 'x', quantity: 1 }], map(), [])).toThrow()
+  })
+})
+
+describe("the resource's own limits", () => {
+  it('an item out of service lends nothing, whenever', () => {
+    const broken: CapacityResource = { ...nacelle, condition: 'out_of_service' }
+    const period = { start: at('2027-05-14', 8), end: at('2027-05-14', 12) }
+    const [conflict, ...rest] = findConflicts(
+      period,
+      [{ resourceId: 'nacelle', quantity: 1 }],
+      map(broken),
+      [],
+    )
+    expect(rest).toEqual([])
+    expect(conflict).toMatchObject({ bookingId: null, unavailabilityId: null, start: null, end: null })
+    expect(conflict?.message).toBe('« Nacelle » : hors service, ne peut pas être prêté.')
+    expect(freeQuantity(broken, period, [])).toBe(0)
+    expect(
+      findConflicts(
+        period,
+        [{ resourceId: 'nacelle', quantity: 1 }],
+        map({ ...nacelle, condition: 'worn' }),
+        [],
+      ),
+    ).toEqual([])
+  })
+
+  it('nothing is lent after the last day before the VGP; that day itself is fine', () => {
+    const due: CapacityResource = { ...nacelle, kind: 'equipment', nextInspectionDate: '2027-03-15' }
+    const item = [{ resourceId: 'nacelle', quantity: 1 }]
+    const lastDay = { start: at('2027-03-15', 8), end: at('2027-03-16', 0) }
+    expect(findConflicts(lastDay, item, map(due), [])).toEqual([])
+    const overRuns = { start: at('2027-03-15', 8), end: at('2027-03-16', 0, 1) }
+    const [conflict] = findConflicts(overRuns, item, map(due), [])
+    expect(conflict).toMatchObject({ start: '2027-03-15T23:00:00.000Z', end: null })
+    expect(conflict?.message).toBe(
+      '« Nacelle » : vérification générale périodique (VGP) à faire au plus tard le 15/03/2027 : pas de prêt après cette date.',
+    )
+  })
+
+  it('speaks of the contrôle technique for a vehicle', () => {
+    const van: CapacityResource = {
+      ...nacelle,
+      name: 'Fourgon',
+      kind: 'vehicle',
+      nextInspectionDate: '2027-04-20',
+    }
+    const period = { start: at('2027-05-02', 8), end: at('2027-05-02', 12) }
+    const [conflict] = findConflicts(period, [{ resourceId: 'nacelle', quantity: 1 }], map(van), [])
+    expect(conflict?.message).toContain('contrôle technique à passer au plus tard le 20/04/2027')
+  })
+
+  it('a stock lends its quantity less the units out of service', () => {
+    const worn: CapacityResource = { ...chaises, outOfServiceQuantity: 10 }
+    const day = { start: at('2027-05-10', 0), end: at('2027-05-11', 0) }
+    expect(freeQuantity(worn, day, [])).toBe(90)
+    const [conflict] = findConflicts(day, [{ resourceId: 'chaises', quantity: 91 }], map(worn), [])
+    expect(conflict?.message).toBe('« Chaises » : il en reste 90 sur 90 pour cette période (demande : 91).')
   })
 })

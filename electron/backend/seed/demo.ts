@@ -4,9 +4,11 @@
  * n° 2013/616: chairs, tables, barriers, exhibition grids, podium, tents, generator, sound system,
  * shredder, thermal weeder, trailer), plus the hub's own works equipment, vehicles and agents.
  * Quantities follow the sources where they give one (18 tents at the CC du Pays de Phalsbourg, 200 m
- * of barriers); agents carry no real person's name; plates and inventory numbers are made up.
+ * of barriers); daily rates are Montpellier's full rates (chaise 0,31 €, table 4,18 €, barrière 7,80 €,
+ * grille 5,80 €, podium and tente 7,80 € per m², coffret électrique 168 €); agents carry no real
+ * person's name; plates, serial and inventory numbers, purchase dates and values are made up.
  */
-import type { ResourceKind } from '../../../shared/domain/types'
+import type { Condition, Qualification, ResourceKind } from '../../../shared/domain/types'
 
 export interface DemoCategory {
   readonly key: string
@@ -43,7 +45,16 @@ export interface DemoResource {
   readonly licenceRequired?: string
   readonly odometerKm?: number
   readonly nextInspectionDate?: string
-  readonly qualifications?: readonly string[]
+  readonly qualifications?: readonly Qualification[]
+  /** INSEE code of the agent's home commune. */
+  readonly homeCommune?: string
+  readonly outOfService?: number
+  readonly condition?: Condition
+  readonly purchaseDate?: string
+  readonly purchaseValueCents?: number
+  /** Per unit and day, from the Ville de Montpellier's 2014 rates where it lists the item. */
+  readonly dailyRateCents?: number
+  readonly hourMeterHours?: number
   readonly weeklyHours?: number
   readonly bufferBeforeMinutes?: number
   readonly bufferAfterMinutes?: number
@@ -58,6 +69,9 @@ export const demoResources: readonly DemoResource[] = [
     category: 'mobilier',
     stock: 120,
     inventoryNumber: 'PTO-MOB-001',
+    dailyRateCents: 31,
+    purchaseDate: '2019-04-12',
+    purchaseValueCents: 216_000,
   },
   {
     key: 'tables',
@@ -66,6 +80,9 @@ export const demoResources: readonly DemoResource[] = [
     category: 'mobilier',
     stock: 30,
     inventoryNumber: 'PTO-MOB-002',
+    dailyRateCents: 418,
+    purchaseDate: '2019-04-12',
+    purchaseValueCents: 267_000,
   },
   {
     key: 'bancs',
@@ -82,6 +99,7 @@ export const demoResources: readonly DemoResource[] = [
     category: 'barrieres',
     stock: 80,
     inventoryNumber: 'PTO-BAR-001',
+    dailyRateCents: 780,
     notes: '200 mètres linéaires.',
   },
   {
@@ -91,6 +109,8 @@ export const demoResources: readonly DemoResource[] = [
     category: 'barrieres',
     stock: 25,
     inventoryNumber: 'PTO-BAR-002',
+    outOfService: 2,
+    dailyRateCents: 580,
   },
   {
     key: 'podium',
@@ -98,6 +118,9 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Podium 24 m² (6 × 4 m)',
     category: 'structures',
     inventoryNumber: 'PTO-STR-001',
+    dailyRateCents: 18_720,
+    purchaseDate: '2019-05-02',
+    purchaseValueCents: 1_450_000,
     serialNumber: 'PD-6040-2019-117',
     bufferBeforeMinutes: 180,
     bufferAfterMinutes: 180,
@@ -123,6 +146,7 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Tente de réception 5 × 12 m',
     category: 'structures',
     inventoryNumber: 'PTO-STR-004',
+    dailyRateCents: 46_800,
     bufferBeforeMinutes: 120,
     bufferAfterMinutes: 120,
     notes: 'Livrée avec sa remorque et un lot d’éclairage.',
@@ -141,6 +165,7 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Coffret électrique de chantier',
     category: 'son',
     inventoryNumber: 'PTO-ELE-002',
+    dailyRateCents: 16_800,
   },
   {
     key: 'sono',
@@ -155,6 +180,10 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Broyeur de végétaux',
     category: 'verts',
     inventoryNumber: 'PTO-EV-001',
+    condition: 'worn',
+    purchaseDate: '2017-09-20',
+    purchaseValueCents: 890_000,
+    hourMeterHours: 1_215,
     serialNumber: 'BV-150-8832',
   },
   {
@@ -163,6 +192,7 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Désherbeur thermique',
     category: 'verts',
     inventoryNumber: 'PTO-EV-002',
+    condition: 'to_repair',
   },
   {
     key: 'nacelle',
@@ -170,9 +200,11 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Nacelle élévatrice 12 m',
     category: 'travaux',
     inventoryNumber: 'PTO-TRV-001',
+    purchaseDate: '2018-03-01',
+    purchaseValueCents: 3_850_000,
     serialNumber: 'NAC12-2018-3390',
     nextInspectionDate: '2027-03-15',
-    notes: 'Conduite : CACES R486 catégorie B.',
+    notes: 'Conduite : CACES R486 catégorie B. VGP semestrielle.',
   },
   {
     key: 'minipelle',
@@ -180,6 +212,9 @@ export const demoResources: readonly DemoResource[] = [
     name: 'Mini-pelle 2,5 t',
     category: 'travaux',
     inventoryNumber: 'PTO-TRV-002',
+    hourMeterHours: 1_840,
+    purchaseDate: '2020-06-15',
+    purchaseValueCents: 3_200_000,
     serialNumber: 'MP25-2020-5521',
   },
   {
@@ -224,24 +259,37 @@ export const demoResources: readonly DemoResource[] = [
     kind: 'staff',
     name: 'Agent voirie n° 1',
     category: 'voirie',
-    qualifications: ['Permis C', 'CACES R482 cat. A'],
+    homeCommune: '85097',
     weeklyHours: 35,
+    qualifications: [
+      { name: 'Permis C', expiresOn: '2031-04-30' },
+      { name: 'CACES R482 cat. A', expiresOn: '2029-10-14' },
+    ],
   },
   {
     key: 'agent2',
     kind: 'staff',
     name: 'Agent voirie n° 2',
     category: 'voirie',
-    qualifications: ['Permis B', 'CACES R486 cat. B', 'Habilitation électrique B0'],
+    homeCommune: '85293',
     weeklyHours: 35,
+    qualifications: [
+      { name: 'Permis B', expiresOn: null },
+      { name: 'CACES R486 cat. B', expiresOn: '2030-06-30' },
+      { name: 'Habilitation électrique B0', expiresOn: '2027-09-30' },
+    ],
   },
   {
     key: 'agent3',
     kind: 'staff',
     name: 'Agent espaces verts n° 1',
     category: 'ev',
-    qualifications: ['Permis BE', 'Certiphyto'],
+    homeCommune: '85119',
     weeklyHours: 28,
+    qualifications: [
+      { name: 'Permis BE', expiresOn: null },
+      { name: 'Certiphyto', expiresOn: '2027-02-15' },
+    ],
   },
 ]
 

@@ -1,6 +1,12 @@
 import type { z } from 'zod'
-import type { bookingsCreateInput, bookingsListInput } from '../../../shared/api/schemas'
-import { cancellableStatuses, type Booking, type BookingStatus } from '../../../shared/domain/types'
+import type { bookingsCreateInput, bookingsListInput, bookingsUpdateInput } from '../../../shared/api/schemas'
+import {
+  cancellableStatuses,
+  type Booking,
+  type BookingStatus,
+  type Commune,
+  type Conflict,
+} from '../../../shared/domain/types'
 import { DomainError } from '../../../shared/errors'
 import { toIsoUtc, TIME_ZONE } from '../../../shared/time'
 import { writeTransaction } from '../db/connection'
@@ -10,6 +16,7 @@ import {
   insertBooking,
   listBookings as selectBookings,
   nextBookingReference,
+  replaceBooking,
   updateBookingStatus,
   type BookingRecord,
 } from '../db/repositories/bookings'
@@ -29,6 +36,35 @@ function localYear(ms: number): number {
 }
 
 /**
+ * The hub of the requested resources, which must be the commune's.
+ * @throws DomainError INVALID_INPUT when the resources belong to several hubs or not to the commune's
+ */
+function checkHub(commune: Commune, resources: ReadonlyMap<string, { hubId: string }>): string {
+  const hubIds = new Set([...resources.values()].map((r) => r.hubId))
+  const [hubId] = hubIds
+  if (hubIds.size !== 1 || !hubId) {
+    throw new DomainError(
+      'INVALID_INPUT',
+      'Une réservation ne porte que sur les ressources d’un seul pôle technique.',
+    )
+  }
+  if (commune.hubId !== hubId) {
+    const message = `${commune.name} n’est pas desservie par le pôle technique qui prête ces ressources.`
+    throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'communeId', message }] })
+  }
+  return hubId
+}
+
+/** The CONFLICT refusal: the first explanation in the message, all of them in `details.conflicts`. */
+function conflictError(conflicts: readonly Conflict[]): DomainError {
+  const first = conflicts[0]?.message ?? ''
+  const others = conflicts.length - 1
+  const more =
+    others > 0 ? ` (et ${others} autre${others > 1 ? 's' : ''} conflit${others > 1 ? 's' : ''})` : ''
+  return new DomainError('CONFLICT', `Réservation impossible. ${first}${more}`, { conflicts })
+}
+
+/**
  * `bookings.create`. Inside one `BEGIN IMMEDIATE` transaction: checks the commune and the resources,
  * re-checks availability against every stored blocking booking and unavailability, then stores the
  * booking, its items, its reference and a journal entry. All or nothing.
@@ -45,27 +81,9 @@ export function createBooking(ctx: ServiceContext, input: z.output<typeof bookin
       })
     }
     const { resources, items } = loadRequestedResources(ctx, input.items)
-    const hubIds = new Set([...resources.values()].map((r) => r.hubId))
-    const [hubId] = hubIds
-    if (hubIds.size !== 1 || !hubId) {
-      throw new DomainError(
-        'INVALID_INPUT',
-        'Une réservation ne porte que sur les ressources d’un seul pôle technique.',
-      )
-    }
-    if (commune.hubId !== hubId) {
-      const message = `${commune.name} n’est pas desservie par le pôle technique qui prête ces ressources.`
-      throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'communeId', message }] })
-    }
+    const hubId = checkHub(commune, resources)
     const conflicts = conflictsFor(ctx, period, items, resources, null)
-    if (conflicts.length > 0) {
-      const first = conflicts[0]?.message ?? ''
-      const more =
-        conflicts.length > 1
-          ? ` (et ${conflicts.length - 1} autre${conflicts.length > 2 ? 's' : ''} conflit${conflicts.length > 2 ? 's' : ''})`
-          : ''
-      throw new DomainError('CONFLICT', `Réservation impossible. ${first}${more}`, { conflicts })
-    }
+    if (conflicts.length > 0) throw conflictError(conflicts)
     const at = nowIso(ctx)
     const record: BookingRecord = {
       id: ctx.newId(),
@@ -97,6 +115,62 @@ export function createBooking(ctx: ServiceContext, input: z.output<typeof bookin
       after: record,
     })
     return toBooking(record)
+  })
+}
+
+/**
+ * `bookings.update`: moves, resizes, retitles a booking or changes its items, re-checking availability
+ * against everything else inside one write transaction. On refusal the booking is unchanged.
+ * @throws DomainError NOT_FOUND, INVALID_TRANSITION (not requested or approved), INVALID_INPUT, CONFLICT
+ */
+export function updateBooking(ctx: ServiceContext, input: z.output<typeof bookingsUpdateInput>): Booking {
+  const period =
+    input.start !== undefined && input.end !== undefined ? periodFromInput(input.start, input.end) : null
+  return writeTransaction(ctx.db, () => {
+    const before = selectBooking(ctx.db, input.id)
+    if (!before) throw new DomainError('NOT_FOUND', 'Cette réservation n’existe pas.')
+    if (!cancellableStatuses.includes(before.status)) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        `La réservation ${before.reference} est ${statusLabel[before.status]} : elle ne peut plus être modifiée.`,
+      )
+    }
+    const commune = getCommune(ctx.db, input.communeId ?? before.communeId)
+    if (!commune) {
+      throw new DomainError('NOT_FOUND', 'Cette commune n’existe pas.', {
+        issues: [{ path: 'communeId', message: 'Commune introuvable.' }],
+      })
+    }
+    const { resources, items } = loadRequestedResources(ctx, input.items ?? before.items)
+    checkHub(commune, resources)
+    const next = period ?? before
+    const conflicts = conflictsFor(ctx, next, items, resources, before.id)
+    if (conflicts.length > 0) throw conflictError(conflicts)
+    const after: BookingRecord = {
+      ...before,
+      communeId: commune.id,
+      title: input.title ?? before.title,
+      notes: input.notes ?? before.notes,
+      start: next.start,
+      end: next.end,
+      allDay: next.allDay,
+      startDate: next.startDate,
+      endDate: next.endDate,
+      items,
+      updatedAt: nowIso(ctx),
+    }
+    replaceBooking(ctx.db, after)
+    appendAudit(ctx.db, {
+      id: ctx.newId(),
+      at: after.updatedAt,
+      actor: ctx.actor,
+      entity: 'booking',
+      entityId: after.id,
+      action: 'update',
+      before,
+      after,
+    })
+    return toBooking(after)
   })
 }
 

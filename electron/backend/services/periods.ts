@@ -29,15 +29,17 @@ export function periodFromInput(
  * @throws DomainError INVALID_INPUT when `to` is not after `from`
  */
 export function windowFromInput(from: string, to: string): { from: number; to: number } {
-  const toMs = (text: string): number => {
-    const t = parseTimeInput(text)
-    return t.kind === 'date' ? startOfLocalDate(t.date) : t.ms
-  }
-  const window = { from: toMs(from), to: toMs(to) }
+  const window = { from: momentFromInput(from), to: momentFromInput(to) }
   if (window.to <= window.from) {
     throw new DomainError('INVALID_INPUT', 'La fin de la période doit être après son début.', {
       issues: [{ path: 'to', message: 'La fin de la période doit être après son début.' }],
     })
   }
   return window
+}
+
+/** One moment of the API as epoch ms; a date means local midnight starting it (Europe/Paris). */
+export function momentFromInput(text: string): number {
+  const t = parseTimeInput(text)
+  return t.kind === 'date' ? startOfLocalDate(t.date) : t.ms
 }

@@ -4,11 +4,21 @@ import type {
   resourcesListInput,
   resourcesUpdateInput,
 } from '../../../shared/api/schemas'
-import type { Category, Commune, Hub, Resource } from '../../../shared/domain/types'
+import type { Category, Commune, Hub, Resource, ResourceHistory } from '../../../shared/domain/types'
+import { formatPeriodFr } from '../../../shared/time'
 import { DomainError } from '../../../shared/errors'
-import { appendAudit } from '../db/repositories/audit'
+import { appendAudit, listAuditEntries } from '../db/repositories/audit'
+import {
+  listBlockingBookingsOfResource,
+  listOtherBookingsOfResource,
+  type BookingRecord,
+} from '../db/repositories/bookings'
+import { conflictsFor } from './availability'
+import { listUnavailabilities } from '../db/repositories/unavailabilities'
+import { toBooking } from './bookings'
+import { toUnavailability } from './unavailabilities'
 import { getCategory, listCategories as selectCategories } from '../db/repositories/categories'
-import { listCommunes as selectCommunes } from '../db/repositories/communes'
+import { getCommune, listCommunes as selectCommunes } from '../db/repositories/communes'
 import { getHub, listHubs as selectHubs } from '../db/repositories/hubs'
 import {
   getResource as selectResource,
@@ -17,7 +27,7 @@ import {
   updateResource as storeResource,
   type ResourceRecord,
 } from '../db/repositories/resources'
-import { writeTransaction } from '../db/connection'
+import { readTransaction, writeTransaction } from '../db/connection'
 import { nowIso, type ServiceContext } from './context'
 
 /** The API shape of a stored resource. */
@@ -108,37 +118,153 @@ function storeOrExplain(store: () => void): void {
   }
 }
 
-const emptyToNull = (value: string | null | undefined): string | null => (value ? value : null)
+type ResourceChanges = Omit<z.output<typeof resourcesUpdateInput>, 'id'>
+
+const nullableTexts = [
+  'inventoryNumber',
+  'serialNumber',
+  'plate',
+  'licenceRequired',
+  'nextInspectionDate',
+  'purchaseDate',
+] as const
+
+/** `base` with the given changes: absent fields keep their value, `null` or empty text clears. */
+function merge(base: ResourceRecord, changes: ResourceChanges, updatedAt: string): ResourceRecord {
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
+  const merged: ResourceRecord = { ...base, ...defined, updatedAt }
+  const texts = Object.fromEntries(nullableTexts.map((key) => [key, merged[key] ? merged[key] : null]))
+  return {
+    ...merged,
+    ...texts,
+    qualifications: merged.qualifications.map((q) => ({ name: q.name, expiresOn: q.expiresOn ?? null })),
+  }
+}
+
+function fieldError(path: string, message: string): DomainError {
+  return new DomainError('INVALID_INPUT', message, { issues: [{ path, message }] })
+}
+
+/**
+ * Checks that a resource's attributes fit its kind and tracking (a condition for unit equipment, a
+ * plate for vehicles, qualifications for agents, no more out of service than in stock…).
+ * @throws DomainError INVALID_INPUT naming the field, NOT_FOUND for an unknown category or commune
+ */
+export function checkResourceConsistency(ctx: ServiceContext, r: ResourceRecord): void {
+  checkCategory(ctx, r.categoryId, r.kind)
+  const unitEquipment = r.kind === 'equipment' && r.tracking === 'unit'
+  if (r.tracking === 'unit' && r.quantity !== 1)
+    throw fieldError('quantity', 'Une ressource à l’unité a une quantité de 1.')
+  if (r.tracking === 'unit' && r.outOfServiceQuantity !== 0) {
+    throw fieldError(
+      'outOfServiceQuantity',
+      'Pour un matériel à l’unité, indiquez l’état « hors service » plutôt qu’une quantité.',
+    )
+  }
+  if (r.outOfServiceQuantity > r.quantity) {
+    throw fieldError(
+      'outOfServiceQuantity',
+      'Il ne peut y avoir plus d’unités hors service que d’unités en stock.',
+    )
+  }
+  if (r.condition !== null && !unitEquipment) {
+    throw fieldError('condition', 'L’état ne se suit que pour le matériel à l’unité.')
+  }
+  if (r.plate !== null && r.kind !== 'vehicle')
+    throw fieldError('plate', 'Seul un véhicule a une immatriculation.')
+  if (r.licenceRequired !== null && r.kind !== 'vehicle') {
+    throw fieldError('licenceRequired', 'Le permis requis ne concerne que les véhicules.')
+  }
+  if (r.kind === 'staff' && (r.odometerKm !== null || r.hourMeterHours !== null)) {
+    throw fieldError('odometerKm', 'Un agent n’a pas de compteur.')
+  }
+  if (r.kind !== 'staff' && r.qualifications.length > 0) {
+    throw fieldError('qualifications', 'Seuls les agents ont des qualifications.')
+  }
+  if (r.kind !== 'staff' && r.homeCommuneId !== null) {
+    throw fieldError('homeCommuneId', 'Seul un agent a une commune de rattachement.')
+  }
+  if (r.kind !== 'staff' && r.weeklyHours !== null)
+    throw fieldError('weeklyHours', 'Seul un agent a des heures par semaine.')
+  if (r.homeCommuneId !== null && !getCommune(ctx.db, r.homeCommuneId)) {
+    throw new DomainError('NOT_FOUND', 'Commune de rattachement introuvable.', {
+      issues: [{ path: 'homeCommuneId', message: 'Commune introuvable.' }],
+    })
+  }
+}
+
+/**
+ * A smaller stock, more units out of service or longer buffers must still hold every booking to come:
+ * otherwise the change is refused, naming them. (To withdraw units that are really broken, an
+ * unavailability is the tool: it is stored and lists the bookings it endangers.)
+ * @throws DomainError CONFLICT with `details.bookings`
+ */
+function refuseOvercommitment(ctx: ServiceContext, before: ResourceRecord, after: ResourceRecord): void {
+  const tighter =
+    after.quantity - after.outOfServiceQuantity < before.quantity - before.outOfServiceQuantity ||
+    after.bufferBeforeMinutes > before.bufferBeforeMinutes ||
+    after.bufferAfterMinutes > before.bufferAfterMinutes
+  if (!tighter) return
+  const resources = new Map([[after.id, after]])
+  const stranded = listBlockingBookingsOfResource(ctx.db, after.id, ctx.now()).filter((booking) => {
+    const item = booking.items.find((i) => i.resourceId === after.id)
+    return item !== undefined && conflictsFor(ctx, booking, [item], resources, booking.id).length > 0
+  })
+  if (stranded.length === 0) return
+  throw new DomainError(
+    'CONFLICT',
+    `Modification refusée : ${describeBookings(ctx, stranded)} ne tiendrai(en)t plus. ` +
+      'Déplacez ou réduisez ces réservations d’abord, ou déclarez une indisponibilité pour retirer des unités.',
+    { bookings: stranded.map(toBooking) },
+  )
+}
+
+/** `RES-2027-0001 (Tiffauges, le 14/05/2027), …` — the first five, then a count. */
+function describeBookings(ctx: ServiceContext, bookings: readonly BookingRecord[]): string {
+  const list = bookings
+    .slice(0, 5)
+    .map((b) => `${b.reference} (${getCommune(ctx.db, b.communeId)?.name ?? '?'}, ${formatPeriodFr(b)})`)
+    .join(', ')
+  return bookings.length > 5 ? `${list} et ${bookings.length - 5} autre(s)` : list
+}
 
 /** `resources.create`. Unit tracking by default; the hub defaults to the only one. Journaled. */
 export function createResource(ctx: ServiceContext, input: z.output<typeof resourcesCreateInput>): Resource {
   return writeTransaction(ctx.db, () => {
-    const tracking = input.tracking ?? 'unit'
-    checkCategory(ctx, input.categoryId, input.kind)
+    const { kind, tracking = 'unit', hubId, ...changes } = input
     const at = nowIso(ctx)
-    const record: ResourceRecord = {
+    const blank: ResourceRecord = {
       id: ctx.newId(),
-      hubId: resolveHub(ctx, input.hubId),
-      kind: input.kind,
+      hubId: resolveHub(ctx, hubId),
+      kind,
       name: input.name,
-      categoryId: input.categoryId ?? null,
+      categoryId: null,
       tracking,
-      quantity: tracking === 'stock' ? (input.quantity ?? 1) : 1,
-      bufferBeforeMinutes: input.bufferBeforeMinutes ?? 0,
-      bufferAfterMinutes: input.bufferAfterMinutes ?? 0,
-      inventoryNumber: emptyToNull(input.inventoryNumber),
-      serialNumber: emptyToNull(input.serialNumber),
-      plate: emptyToNull(input.plate),
-      licenceRequired: emptyToNull(input.licenceRequired),
-      odometerKm: input.odometerKm ?? null,
-      nextInspectionDate: emptyToNull(input.nextInspectionDate),
-      qualifications: input.qualifications ?? [],
-      weeklyHours: input.weeklyHours ?? null,
-      notes: input.notes ?? '',
+      quantity: 1,
+      outOfServiceQuantity: 0,
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      inventoryNumber: null,
+      serialNumber: null,
+      condition: kind === 'equipment' && tracking === 'unit' ? 'good' : null,
+      purchaseDate: null,
+      purchaseValueCents: null,
+      dailyRateCents: null,
+      plate: null,
+      licenceRequired: null,
+      odometerKm: null,
+      hourMeterHours: null,
+      nextInspectionDate: null,
+      homeCommuneId: null,
+      qualifications: [],
+      weeklyHours: null,
+      notes: '',
       archivedAt: null,
       createdAt: at,
       updatedAt: at,
     }
+    const record = merge(blank, changes, at)
+    checkResourceConsistency(ctx, record)
     storeOrExplain(() => insertResource(ctx.db, record))
     appendAudit(ctx.db, {
       id: ctx.newId(),
@@ -156,34 +282,15 @@ export function createResource(ctx: ServiceContext, input: z.output<typeof resou
 
 /**
  * `resources.update`: changes the given fields; absent fields keep their value, `null` clears.
- * @throws DomainError NOT_FOUND, INVALID_INPUT (quantity on a unit resource, unknown category, duplicate numbers)
+ * @throws DomainError NOT_FOUND, INVALID_INPUT (attributes that do not fit the kind, duplicate numbers)
  */
 export function updateResource(ctx: ServiceContext, input: z.output<typeof resourcesUpdateInput>): Resource {
   return writeTransaction(ctx.db, () => {
     const before = requireResource(ctx, input.id)
     const { id: _id, ...changes } = input
-    if (changes.quantity !== undefined && before.tracking === 'unit' && changes.quantity !== 1) {
-      const message = 'Une ressource à l’unité a une quantité de 1.'
-      throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'quantity', message }] })
-    }
-    if (changes.categoryId !== undefined) checkCategory(ctx, changes.categoryId, before.kind)
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
-    const after: ResourceRecord = {
-      ...before,
-      ...defined,
-      inventoryNumber:
-        changes.inventoryNumber === undefined ? before.inventoryNumber : emptyToNull(changes.inventoryNumber),
-      serialNumber:
-        changes.serialNumber === undefined ? before.serialNumber : emptyToNull(changes.serialNumber),
-      plate: changes.plate === undefined ? before.plate : emptyToNull(changes.plate),
-      licenceRequired:
-        changes.licenceRequired === undefined ? before.licenceRequired : emptyToNull(changes.licenceRequired),
-      nextInspectionDate:
-        changes.nextInspectionDate === undefined
-          ? before.nextInspectionDate
-          : emptyToNull(changes.nextInspectionDate),
-      updatedAt: nowIso(ctx),
-    }
+    const after = merge(before, changes, nowIso(ctx))
+    checkResourceConsistency(ctx, after)
+    refuseOvercommitment(ctx, before, after)
     storeOrExplain(() => storeResource(ctx.db, after))
     appendAudit(ctx.db, {
       id: ctx.newId(),
@@ -200,13 +307,24 @@ export function updateResource(ctx: ServiceContext, input: z.output<typeof resou
 }
 
 /**
- * `resources.archive`: the resource disappears from lists and cannot be booked any more; its
- * bookings and history stay. Archiving twice is harmless.
+ * `resources.archive`: the resource disappears from lists and cannot be booked any more; its past
+ * bookings and history stay. A resource that still has bookings to come cannot be archived until
+ * they are moved or cancelled. Archiving twice is harmless.
+ * @throws DomainError NOT_FOUND, CONFLICT with `details.bookings` (the bookings still to come)
  */
 export function archiveResource(ctx: ServiceContext, id: string): Resource {
   return writeTransaction(ctx.db, () => {
     const before = requireResource(ctx, id)
     if (before.archivedAt) return toResource(before)
+    const pending = listBlockingBookingsOfResource(ctx.db, id, ctx.now())
+    if (pending.length > 0) {
+      throw new DomainError(
+        'CONFLICT',
+        `« ${before.name} » a encore ${pending.length} réservation(s) à venir : ${describeBookings(ctx, pending)}. ` +
+          'Déplacez-les ou annulez-les avant d’archiver.',
+        { bookings: pending.map(toBooking) },
+      )
+    }
     const at = nowIso(ctx)
     const after: ResourceRecord = { ...before, archivedAt: at, updatedAt: at }
     storeResource(ctx.db, after)
@@ -221,5 +339,22 @@ export function archiveResource(ctx: ServiceContext, id: string): Resource {
       after,
     })
     return toResource(after)
+  })
+}
+
+/** `resources.history`: what the detail page shows — bookings to come and past, unavailabilities, journal. */
+export function resourceHistory(ctx: ServiceContext, id: string): ResourceHistory {
+  return readTransaction(ctx.db, () => {
+    const record = requireResource(ctx, id)
+    const now = ctx.now()
+    return {
+      resource: toResource(record),
+      upcomingBookings: listBlockingBookingsOfResource(ctx.db, id, now).map(toBooking),
+      pastBookings: listOtherBookingsOfResource(ctx.db, id, now).map(toBooking),
+      unavailabilities: listUnavailabilities(ctx.db, { resourceId: id, from: now, to: 8.64e15 }).map(
+        toUnavailability,
+      ),
+      journal: listAuditEntries(ctx.db, id),
+    }
   })
 }

@@ -96,6 +96,23 @@ export function insertBooking(db: Db, booking: BookingRecord): void {
   for (const item of booking.items) insertItem.run(booking.id, item.resourceId, item.quantity)
 }
 
+/** Overwrites a booking's fields and replaces its items. The caller holds the write transaction. */
+export function replaceBooking(db: Db, booking: BookingRecord): void {
+  prepare(
+    db,
+    `UPDATE bookings SET commune_id = @communeId, title = @title, notes = @notes, status = @status,
+       start_ms = @start, end_ms = @end, all_day = @allDay, start_date = @startDate, end_date = @endDate,
+       cancel_reason = @cancelReason, updated_at = @updatedAt
+     WHERE id = @id`,
+  ).run({ ...booking, allDay: booking.allDay ? 1 : 0, items: undefined })
+  prepare(db, 'DELETE FROM booking_items WHERE booking_id = ?').run(booking.id)
+  const insertItem = prepare(
+    db,
+    'INSERT INTO booking_items (booking_id, resource_id, quantity) VALUES (?, ?, ?)',
+  )
+  for (const item of booking.items) insertItem.run(booking.id, item.resourceId, item.quantity)
+}
+
 export function getBooking(db: Db, id: string): BookingRecord | undefined {
   const rows = prepare<[string], DbBooking>(db, `SELECT ${columns} FROM bookings WHERE id = ?`).all(id)
   return withItems(db, rows)[0]
@@ -162,4 +179,36 @@ export function nextBookingReference(db: Db, year: number): string {
   ).get(year)
   if (!row) throw new Error('Numérotation des réservations impossible.')
   return `RES-${year}-${String(row.last_number).padStart(4, '0')}`
+}
+
+/**
+ * Bookings holding this resource (requested, approved or checked out) that end after `after`
+ * (epoch ms), by start: the ones an archive or a stock reduction would strand.
+ */
+export function listBlockingBookingsOfResource(db: Db, resourceId: string, after: number): BookingRecord[] {
+  const rows = prepare<[number, string], DbBooking>(
+    db,
+    `SELECT ${columns} FROM bookings b
+     WHERE b.end_ms > ? AND b.status IN ('requested', 'approved', 'checked_out')
+       AND EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.resource_id = ?)
+     ORDER BY b.start_ms, b.reference`,
+  ).all(after, resourceId)
+  return withItems(db, rows)
+}
+
+/** Bookings of a resource that are not upcoming blocking ones (past, cancelled…), latest first. */
+export function listOtherBookingsOfResource(
+  db: Db,
+  resourceId: string,
+  now: number,
+  limit = 200,
+): BookingRecord[] {
+  const rows = prepare<[string, number, number], DbBooking>(
+    db,
+    `SELECT ${columns} FROM bookings b
+     WHERE EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.resource_id = ?)
+       AND NOT (b.end_ms > ? AND b.status IN ('requested', 'approved', 'checked_out'))
+     ORDER BY b.start_ms DESC, b.reference DESC LIMIT ?`,
+  ).all(resourceId, now, limit)
+  return withItems(db, rows)
 }

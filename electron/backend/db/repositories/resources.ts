@@ -1,4 +1,4 @@
-import type { Resource, ResourceKind } from '../../../../shared/domain/types'
+import type { Qualification, Resource, ResourceKind } from '../../../../shared/domain/types'
 import { prepare, type Db } from '../connection'
 
 interface DbResource {
@@ -9,14 +9,21 @@ interface DbResource {
   category_id: string | null
   tracking: Resource['tracking']
   quantity: number
+  out_of_service_quantity: number
   buffer_before_minutes: number
   buffer_after_minutes: number
   inventory_number: string | null
   serial_number: string | null
+  condition: Resource['condition']
+  purchase_date: string | null
+  purchase_value_cents: number | null
+  daily_rate_cents: number | null
   plate: string | null
   licence_required: string | null
   odometer_km: number | null
+  hour_meter_hours: number | null
   next_inspection_date: string | null
+  home_commune_id: string | null
   qualifications: string
   weekly_hours: number | null
   notes: string
@@ -37,15 +44,22 @@ function toRecord(row: DbResource): ResourceRecord {
     categoryId: row.category_id,
     tracking: row.tracking,
     quantity: row.quantity,
+    outOfServiceQuantity: row.out_of_service_quantity,
     bufferBeforeMinutes: row.buffer_before_minutes,
     bufferAfterMinutes: row.buffer_after_minutes,
     inventoryNumber: row.inventory_number,
     serialNumber: row.serial_number,
+    condition: row.condition,
+    purchaseDate: row.purchase_date,
+    purchaseValueCents: row.purchase_value_cents,
+    dailyRateCents: row.daily_rate_cents,
     plate: row.plate,
     licenceRequired: row.licence_required,
     odometerKm: row.odometer_km,
+    hourMeterHours: row.hour_meter_hours,
     nextInspectionDate: row.next_inspection_date,
-    qualifications: JSON.parse(row.qualifications) as string[],
+    homeCommuneId: row.home_commune_id,
+    qualifications: JSON.parse(row.qualifications) as Qualification[],
     weeklyHours: row.weekly_hours,
     notes: row.notes,
     archivedAt: row.archived_at,
@@ -63,14 +77,21 @@ function toRow(r: ResourceRecord): DbResource {
     category_id: r.categoryId,
     tracking: r.tracking,
     quantity: r.quantity,
+    out_of_service_quantity: r.outOfServiceQuantity,
     buffer_before_minutes: r.bufferBeforeMinutes,
     buffer_after_minutes: r.bufferAfterMinutes,
     inventory_number: r.inventoryNumber,
     serial_number: r.serialNumber,
+    condition: r.condition,
+    purchase_date: r.purchaseDate,
+    purchase_value_cents: r.purchaseValueCents,
+    daily_rate_cents: r.dailyRateCents,
     plate: r.plate,
     licence_required: r.licenceRequired,
     odometer_km: r.odometerKm,
+    hour_meter_hours: r.hourMeterHours,
     next_inspection_date: r.nextInspectionDate,
+    home_commune_id: r.homeCommuneId,
     qualifications: JSON.stringify(r.qualifications),
     weekly_hours: r.weeklyHours,
     notes: r.notes,
@@ -80,17 +101,19 @@ function toRow(r: ResourceRecord): DbResource {
   }
 }
 
-const columns = `id, hub_id, kind, name, category_id, tracking, quantity, buffer_before_minutes,
-  buffer_after_minutes, inventory_number, serial_number, plate, licence_required, odometer_km,
-  next_inspection_date, qualifications, weekly_hours, notes, archived_at, created_at, updated_at`
+const columns = `id, hub_id, kind, name, category_id, tracking, quantity, out_of_service_quantity,
+  buffer_before_minutes, buffer_after_minutes, inventory_number, serial_number, condition, purchase_date,
+  purchase_value_cents, daily_rate_cents, plate, licence_required, odometer_km, hour_meter_hours,
+  next_inspection_date, home_commune_id, qualifications, weekly_hours, notes, archived_at, created_at, updated_at`
+
+/** `@id, @hub_id, …`: one named parameter per column, in the order of `columns`. */
+const placeholders = columns
+  .split(',')
+  .map((c) => `@${c.trim()}`)
+  .join(', ')
 
 export function insertResource(db: Db, resource: ResourceRecord): void {
-  prepare(
-    db,
-    `INSERT INTO resources (${columns}) VALUES (@id, @hub_id, @kind, @name, @category_id, @tracking, @quantity,
-      @buffer_before_minutes, @buffer_after_minutes, @inventory_number, @serial_number, @plate, @licence_required,
-      @odometer_km, @next_inspection_date, @qualifications, @weekly_hours, @notes, @archived_at, @created_at, @updated_at)`,
-  ).run(toRow(resource))
+  prepare(db, `INSERT INTO resources (${columns}) VALUES (${placeholders})`).run(toRow(resource))
 }
 
 /** Overwrites every mutable column of the resource with `resource`'s values. */
@@ -98,9 +121,12 @@ export function updateResource(db: Db, resource: ResourceRecord): void {
   prepare(
     db,
     `UPDATE resources SET name = @name, category_id = @category_id, quantity = @quantity,
-      buffer_before_minutes = @buffer_before_minutes, buffer_after_minutes = @buffer_after_minutes,
-      inventory_number = @inventory_number, serial_number = @serial_number, plate = @plate,
-      licence_required = @licence_required, odometer_km = @odometer_km, next_inspection_date = @next_inspection_date,
+      out_of_service_quantity = @out_of_service_quantity, buffer_before_minutes = @buffer_before_minutes,
+      buffer_after_minutes = @buffer_after_minutes, inventory_number = @inventory_number,
+      serial_number = @serial_number, condition = @condition, purchase_date = @purchase_date,
+      purchase_value_cents = @purchase_value_cents, daily_rate_cents = @daily_rate_cents, plate = @plate,
+      licence_required = @licence_required, odometer_km = @odometer_km, hour_meter_hours = @hour_meter_hours,
+      next_inspection_date = @next_inspection_date, home_commune_id = @home_commune_id,
       qualifications = @qualifications, weekly_hours = @weekly_hours, notes = @notes, archived_at = @archived_at,
       updated_at = @updated_at
      WHERE id = @id`,
@@ -156,4 +182,19 @@ export function listResources(db: Db, filter: ResourceFilter): ResourceRecord[] 
       search,
     })
     .map(toRecord)
+}
+
+/** The resource with this inventory number (archived included), compared without case. */
+export function getResourceByInventoryNumber(db: Db, inventoryNumber: string): ResourceRecord | undefined {
+  const row = prepare<[string], DbResource>(
+    db,
+    `SELECT ${columns} FROM resources WHERE inventory_number = ? COLLATE NOCASE`,
+  ).get(inventoryNumber)
+  return row && toRecord(row)
+}
+
+/** The vehicle with this plate (`AB-123-CD`). */
+export function getResourceByPlate(db: Db, plate: string): ResourceRecord | undefined {
+  const row = prepare<[string], DbResource>(db, `SELECT ${columns} FROM resources WHERE plate = ?`).get(plate)
+  return row && toRecord(row)
 }

@@ -15,11 +15,70 @@ export interface UnavailabilityRecord {
   readonly createdAt: string
 }
 
+interface DbUnavailability {
+  id: string
+  resource_id: string
+  kind: UnavailabilityRecord['kind']
+  reason: string
+  quantity: number
+  start_ms: number
+  end_ms: number
+  all_day: number
+  start_date: string | null
+  end_date: string | null
+  created_at: string
+}
+
+const columns =
+  'id, resource_id, kind, reason, quantity, start_ms, end_ms, all_day, start_date, end_date, created_at'
+
+function toRecord(row: DbUnavailability): UnavailabilityRecord {
+  return {
+    id: row.id,
+    resourceId: row.resource_id,
+    kind: row.kind,
+    reason: row.reason,
+    quantity: row.quantity,
+    start: row.start_ms,
+    end: row.end_ms,
+    allDay: row.all_day === 1,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    createdAt: row.created_at,
+  }
+}
+
 export function insertUnavailability(db: Db, u: UnavailabilityRecord): void {
   prepare(
     db,
-    `INSERT INTO unavailabilities (id, resource_id, kind, reason, quantity, start_ms, end_ms, all_day, start_date,
-       end_date, created_at)
+    `INSERT INTO unavailabilities (${columns})
      VALUES (@id, @resourceId, @kind, @reason, @quantity, @start, @end, @allDay, @startDate, @endDate, @createdAt)`,
   ).run({ ...u, allDay: u.allDay ? 1 : 0 })
+}
+
+export function getUnavailability(db: Db, id: string): UnavailabilityRecord | undefined {
+  const row = prepare<[string], DbUnavailability>(
+    db,
+    `SELECT ${columns} FROM unavailabilities WHERE id = ?`,
+  ).get(id)
+  return row && toRecord(row)
+}
+
+export function deleteUnavailability(db: Db, id: string): void {
+  prepare(db, 'DELETE FROM unavailabilities WHERE id = ?').run(id)
+}
+
+/** Unavailabilities overlapping `[from, to)` (epoch ms), of one resource or all, by start. */
+export function listUnavailabilities(
+  db: Db,
+  filter: { readonly resourceId?: string | undefined; readonly from: number; readonly to: number },
+): UnavailabilityRecord[] {
+  return prepare<Record<string, string | number | null>, DbUnavailability>(
+    db,
+    `SELECT ${columns} FROM unavailabilities
+     WHERE start_ms < @to AND end_ms > @from AND (@resourceId IS NULL OR resource_id = @resourceId)
+     ORDER BY start_ms, id`,
+  )
+    .all({ from: filter.from, to: filter.to, resourceId: filter.resourceId ?? null })
+    .map(toRecord)
 }
