@@ -122,7 +122,7 @@ test('a stock request above what is left says how many remain', async ({ page, s
   await addResource(page, 'Chaises pliantes', 30)
   const status = page.getByTestId('availability-status')
   await expect(status).toHaveAttribute('data-status', 'conflicts')
-  await expect(status).toContainText('il en reste 20 sur 120 sur cette période (demande : 30)')
+  await expect(status).toContainText('il en reste 20 sur 120 pour cette période (demande : 30)')
   await page.getByLabel('Quantité de Chaises pliantes').fill('20')
   await expect(status).toHaveAttribute('data-status', 'available')
 })

@@ -12,6 +12,8 @@ interface CommuneSelectProps {
   readonly emptyLabel?: string
   readonly invalid?: boolean
   readonly describedBy?: string | undefined
+  /** Offer only communes served by a hub (those that can book). */
+  readonly servedOnly?: boolean
 }
 
 /** A commune select: communes served by a hub first (grouped under the hub's name), then the others. */
@@ -24,6 +26,7 @@ export function CommuneSelect({
   emptyLabel,
   invalid,
   describedBy,
+  servedOnly = false,
 }: CommuneSelectProps) {
   const { served, others } = useMemo(() => orderCommunes(communes), [communes])
   const hubName = (hubId: string | null) => hubs.find((h) => h.id === hubId)?.name ?? 'Pôle technique'
@@ -50,7 +53,7 @@ export function CommuneSelect({
           ))}
         </optgroup>
       ))}
-      {others.length > 0 ? (
+      {others.length > 0 && !servedOnly ? (
         <optgroup label="Autres communes">
           {others.map((c) => (
             <option key={c.id} value={c.id}>

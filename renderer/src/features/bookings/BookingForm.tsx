@@ -63,6 +63,7 @@ export function BookingForm(props: BookingFormProps) {
             value={draft.communeId}
             onChange={props.onCommune}
             emptyLabel="Choisir la commune…"
+            servedOnly
             invalid={Boolean(errors.communeId)}
             describedBy={errors.communeId ? 'booking-commune-error' : undefined}
           />

@@ -60,7 +60,11 @@ export function BookingsPage() {
 
   const submit = async () => {
     const created = await form.submit()
-    if (created) await loadList()
+    if (!created) return
+    // A booking beyond the list's horizon would vanish from it right after being made: widen it.
+    const wider = horizons.find((h) => Date.parse(created.start) < Date.parse(`${listRange(h).to}T00:00:00Z`))
+    if (wider !== undefined && wider > list.horizonMonths) list.setHorizon(wider)
+    else await loadList()
   }
   const openInCalendar = (booking: Booking) => {
     showBooking(booking)
