@@ -6,7 +6,8 @@ interface ModalProps {
   readonly onClose: () => void
   readonly children: ReactNode
   readonly footer?: ReactNode
-  readonly size?: 'small' | 'large'
+  /** `small` 480 px, `large` 820 px, `wide` 1120 px (tables). */
+  readonly size?: 'small' | 'large' | 'wide'
 }
 
 /**

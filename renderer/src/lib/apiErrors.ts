@@ -2,7 +2,7 @@
  * Reading the `details` of API errors (shared/errors.ts): field issues of INVALID_INPUT and the
  * conflicts of CONFLICT. `details` is `unknown` on the wire, so it is checked, not cast blindly.
  */
-import type { Conflict } from '../../../shared/domain/types'
+import type { Booking, Conflict } from '../../../shared/domain/types'
 import type { ApiError, FieldIssue } from '../../../shared/errors'
 
 /** The `details.issues` of an INVALID_INPUT error; empty for other errors. */
@@ -52,4 +52,22 @@ export function formMessage(error: ApiError, isShown: (path: string) => boolean)
     return CHECK_FIELDS_MESSAGE
   }
   return error.message
+}
+
+/**
+ * The `details.bookings` of a CONFLICT error (an archive refused because of future bookings);
+ * empty for other errors. Entries without an id and a reference are left out.
+ */
+export function errorBookings(error: ApiError): Booking[] {
+  const details = error.details
+  if (typeof details !== 'object' || details === null || !('bookings' in details)) return []
+  const bookings = details.bookings
+  if (!Array.isArray(bookings)) return []
+  return bookings.filter(
+    (b: unknown): b is Booking =>
+      typeof b === 'object' &&
+      b !== null &&
+      typeof (b as { id?: unknown }).id === 'string' &&
+      typeof (b as { reference?: unknown }).reference === 'string',
+  )
 }

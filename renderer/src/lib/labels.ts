@@ -2,7 +2,14 @@
  * French labels of domain values, for display only. Exhaustive switches: a new status or kind in
  * `shared/domain/types.ts` is a type error here until it gets its label.
  */
-import type { BookingStatus, ResourceKind, Tracking } from '../../../shared/domain/types'
+import type {
+  BookingStatus,
+  Condition,
+  ImportField,
+  ResourceKind,
+  Tracking,
+  UnavailabilityKind,
+} from '../../../shared/domain/types'
 import { assertNever } from '../../../shared/errors'
 
 /** `requested` → `Demandée`, … (DESIGN.md glossary). */
@@ -62,5 +69,65 @@ export function trackingLabel(tracking: Tracking): string {
       return 'En nombre'
     default:
       return assertNever(tracking)
+  }
+}
+
+/** État d'un matériel : `good` → `Bon`, `worn` → `Usé`, `to_repair` → `À réparer`, `out_of_service` → `Hors service`. */
+export function conditionLabel(condition: Condition): string {
+  switch (condition) {
+    case 'good':
+      return 'Bon'
+    case 'worn':
+      return 'Usé'
+    case 'to_repair':
+      return 'À réparer'
+    case 'out_of_service':
+      return 'Hors service'
+    default:
+      return assertNever(condition)
+  }
+}
+
+/** Motif d'une indisponibilité : `maintenance` → `Entretien`, `repair` → `Réparation`, `inspection` → `Contrôle`, `leave` → `Congé`. */
+export function unavailabilityKindLabel(kind: UnavailabilityKind): string {
+  switch (kind) {
+    case 'maintenance':
+      return 'Entretien'
+    case 'repair':
+      return 'Réparation'
+    case 'inspection':
+      return 'Contrôle'
+    case 'leave':
+      return 'Congé'
+    default:
+      return assertNever(kind)
+  }
+}
+
+/** A column an import fills, as the usual French header: `name` → `Désignation`, … */
+export function importFieldLabel(field: ImportField): string {
+  switch (field) {
+    case 'name':
+      return 'Désignation'
+    case 'kind':
+      return 'Type'
+    case 'category':
+      return 'Catégorie'
+    case 'quantity':
+      return 'Quantité'
+    case 'inventoryNumber':
+      return "N° d'inventaire"
+    case 'serialNumber':
+      return 'N° de série'
+    case 'plate':
+      return 'Immatriculation'
+    case 'purchaseDate':
+      return "Date d'achat"
+    case 'purchaseValue':
+      return "Valeur d'achat"
+    case 'dailyRate':
+      return 'Tarif journalier'
+    default:
+      return assertNever(field)
   }
 }

@@ -46,7 +46,7 @@ export function FreeResourceTable({ resources, categoriesById, onBook }: FreeRes
                   r.plate,
                   r.licenceRequired ? `permis ${r.licenceRequired}` : null,
                   r.inventoryNumber,
-                  r.qualifications.length > 0 ? r.qualifications.join(', ') : null,
+                  r.qualifications.length > 0 ? r.qualifications.map((q) => q.name).join(', ') : null,
                 ]
                   .filter(Boolean)
                   .join(' · ') || '—'}

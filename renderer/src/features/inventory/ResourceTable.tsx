@@ -1,11 +1,18 @@
-import type { Category, Resource, ResourceKind } from '../../../../shared/domain/types'
+import type { Category, Commune, Resource, ResourceKind } from '../../../../shared/domain/types'
 import { formatLocalDateFr } from '../../../../shared/time'
-import { trackingLabel } from '../../lib/labels'
+import { conditionLabel, trackingLabel } from '../../lib/labels'
+import { categoryPath, detailHash, expiryText, inspectionState, meterText, qualificationState } from './model'
 
 interface ResourceTableProps {
   readonly kind: ResourceKind
   readonly resources: readonly Resource[]
   readonly categoriesById: ReadonlyMap<string, Category>
+  readonly communesById: ReadonlyMap<string, Commune>
+  /** Today in Europe/Paris, `YYYY-MM-DD` (inspection and qualification states). */
+  readonly today: string
+  readonly selectedIds: readonly string[]
+  readonly onSelect: (id: string, selected: boolean) => void
+  readonly onSelectAll: (ids: readonly string[], selected: boolean) => void
   readonly onEdit: (resource: Resource) => void
   readonly onArchive: (resource: Resource) => void
 }
@@ -13,20 +20,75 @@ interface ResourceTableProps {
 const dash = '—'
 const numberFr = new Intl.NumberFormat('fr-FR')
 
-function buffers(resource: Resource): string {
-  const { bufferBeforeMinutes: before, bufferAfterMinutes: after } = resource
-  if (before === 0 && after === 0) return dash
-  return `${before} / ${after} min`
+/** A next-inspection date coloured by how close it is (red when past, orange within 30 days). */
+function InspectionCell({ date, today }: { readonly date: string | null; readonly today: string }) {
+  if (!date) return <td className="nowrap">{dash}</td>
+  const { state } = inspectionState(date, today)
+  return (
+    <td className={`nowrap inv-inspection inv-inspection--${state}`}>
+      {formatLocalDateFr(date)}
+      {state === 'overdue' ? <div className="cell-sub">dépassée</div> : null}
+      {state === 'soon' ? <div className="cell-sub">bientôt</div> : null}
+    </td>
+  )
 }
 
-/** The inventory table, with the columns that matter for each kind of resource. */
-export function ResourceTable({ kind, resources, categoriesById, onEdit, onArchive }: ResourceTableProps) {
-  const category = (r: Resource) => (r.categoryId ? (categoriesById.get(r.categoryId)?.name ?? dash) : dash)
+/** A category on two lines: the parent small (`Manifestations ›`), then the sub-category. */
+function CategoryCell({
+  categoriesById,
+  categoryId,
+}: {
+  readonly categoriesById: ReadonlyMap<string, Category>
+  readonly categoryId: string | null
+}) {
+  const category = categoryId ? categoriesById.get(categoryId) : undefined
+  if (!category) return <td>{dash}</td>
+  const parent = category.parentId ? categoriesById.get(category.parentId) : undefined
+  return (
+    <td className="inv-category" title={categoryPath(categoriesById, categoryId) ?? undefined}>
+      {parent ? <div className="cell-sub">{parent.name} ›</div> : null}
+      {category.name}
+    </td>
+  )
+}
+
+/** The inventory table, with the columns that matter for each kind of resource. Display only. */
+export function ResourceTable({
+  kind,
+  resources,
+  categoriesById,
+  communesById,
+  today,
+  selectedIds,
+  onSelect,
+  onSelectAll,
+  onEdit,
+  onArchive,
+}: ResourceTableProps) {
+  const selected = new Set(selectedIds)
+  const allSelected = resources.length > 0 && resources.every((r) => selected.has(r.id))
+  const someSelected = resources.some((r) => selected.has(r.id))
   return (
     <div className="table-wrap">
       <table className="table" data-testid="resource-table">
         <thead>
           <tr>
+            <th scope="col" className="inv-check">
+              <input
+                type="checkbox"
+                aria-label="Tout sélectionner"
+                checked={allSelected}
+                ref={(el) => {
+                  if (el) el.indeterminate = someSelected && !allSelected
+                }}
+                onChange={(e) =>
+                  onSelectAll(
+                    resources.map((r) => r.id),
+                    e.target.checked,
+                  )
+                }
+              />
+            </th>
             <th scope="col">Nom</th>
             <th scope="col">Catégorie</th>
             {kind === 'equipment' ? (
@@ -35,8 +97,8 @@ export function ResourceTable({ kind, resources, categoriesById, onEdit, onArchi
                   Quantité
                 </th>
                 <th scope="col">N° d'inventaire</th>
-                <th scope="col" title="Préparation avant / retour après chaque prêt">
-                  Marges
+                <th scope="col" title="État, et prochaine vérification périodique (VGP) s’il y en a une">
+                  État
                 </th>
               </>
             ) : null}
@@ -48,13 +110,11 @@ export function ResourceTable({ kind, resources, categoriesById, onEdit, onArchi
                   Compteur
                 </th>
                 <th scope="col">Prochain contrôle</th>
-                <th scope="col" title="Préparation avant / retour après chaque prêt">
-                  Marges
-                </th>
               </>
             ) : null}
             {kind === 'staff' ? (
               <>
+                <th scope="col">Commune</th>
                 <th scope="col">Qualifications</th>
                 <th scope="col" className="num">
                   Heures / semaine
@@ -68,47 +128,87 @@ export function ResourceTable({ kind, resources, categoriesById, onEdit, onArchi
         </thead>
         <tbody>
           {resources.map((r) => (
-            <tr key={r.id} className={r.archived ? 'is-archived' : undefined}>
+            <tr
+              key={r.id}
+              className={[r.archived ? 'is-archived' : '', selected.has(r.id) ? 'is-selected' : '']
+                .filter(Boolean)
+                .join(' ')}
+              data-resource-id={r.id}
+            >
+              <td className="inv-check">
+                <input
+                  type="checkbox"
+                  aria-label={`Sélectionner ${r.name}`}
+                  checked={selected.has(r.id)}
+                  onChange={(e) => onSelect(r.id, e.target.checked)}
+                />
+              </td>
               <th scope="row" className="cell-name">
-                {r.name}
+                <a className="inv-name-link" href={detailHash(r.id)}>
+                  {r.name}
+                </a>
                 {r.archived ? <span className="badge badge--archived">Archivée</span> : null}
-                {r.notes ? <div className="cell-sub">{r.notes}</div> : null}
+                {r.notes ? <div className="cell-sub inv-notes">{r.notes}</div> : null}
               </th>
-              <td>{category(r)}</td>
+              <CategoryCell categoriesById={categoriesById} categoryId={r.categoryId} />
               {kind === 'equipment' ? (
                 <>
                   <td className="num nowrap">
                     {r.tracking === 'stock' ? numberFr.format(r.quantity) : 1}
-                    <div className="cell-sub">{trackingLabel(r.tracking)}</div>
+                    <div className="cell-sub">
+                      {r.tracking === 'stock' && r.outOfServiceQuantity > 0
+                        ? `dont ${numberFr.format(r.outOfServiceQuantity)} hors service`
+                        : trackingLabel(r.tracking)}
+                    </div>
                   </td>
                   <td className="nowrap">
-                    <span className="mono">{r.inventoryNumber ?? dash}</span>
-                    {r.serialNumber ? <div className="cell-sub mono">S/N {r.serialNumber}</div> : null}
+                    <span
+                      className="mono"
+                      title={r.serialNumber ? `N° de série ${r.serialNumber}` : undefined}
+                    >
+                      {r.inventoryNumber ?? dash}
+                    </span>
                   </td>
-                  <td className="nowrap">{buffers(r)}</td>
+                  <td className="nowrap">
+                    {r.condition ? (
+                      <span className={`inv-condition inv-condition--${r.condition}`}>
+                        {conditionLabel(r.condition)}
+                      </span>
+                    ) : (
+                      dash
+                    )}
+                    {r.nextInspectionDate ? (
+                      <div
+                        className={`cell-sub inv-inspection inv-inspection--${inspectionState(r.nextInspectionDate, today).state}`}
+                        title="Prochaine vérification périodique"
+                      >
+                        VGP {formatLocalDateFr(r.nextInspectionDate)}
+                      </div>
+                    ) : null}
+                  </td>
                 </>
               ) : null}
               {kind === 'vehicle' ? (
                 <>
                   <td className="mono nowrap">{r.plate ?? dash}</td>
                   <td className="nowrap">{r.licenceRequired ? `Permis ${r.licenceRequired}` : dash}</td>
-                  <td className="num nowrap">
-                    {r.odometerKm !== null ? `${numberFr.format(r.odometerKm)} km` : dash}
-                  </td>
-                  <td className="nowrap">
-                    {r.nextInspectionDate ? formatLocalDateFr(r.nextInspectionDate) : dash}
-                  </td>
-                  <td className="nowrap">{buffers(r)}</td>
+                  <td className="num nowrap">{meterText(r) ?? dash}</td>
+                  <InspectionCell date={r.nextInspectionDate} today={today} />
                 </>
               ) : null}
               {kind === 'staff' ? (
                 <>
+                  <td>{r.homeCommuneId ? (communesById.get(r.homeCommuneId)?.name ?? dash) : dash}</td>
                   <td>
                     {r.qualifications.length > 0 ? (
                       <ul className="tag-list">
-                        {r.qualifications.map((q) => (
-                          <li key={q} className="tag">
-                            {q}
+                        {r.qualifications.map((q, i) => (
+                          <li
+                            key={`${q.name}-${i}`}
+                            className={`tag inv-qual inv-qual--${qualificationState(q.expiresOn, today).state}`}
+                            title={expiryText(q.expiresOn, today)}
+                          >
+                            {q.name}
                           </li>
                         ))}
                       </ul>

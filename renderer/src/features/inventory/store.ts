@@ -1,20 +1,25 @@
 /**
- * Inventory page state: the list's tab and filters, the resource form (create or edit) and the
- * archive confirmation. Writes go through the API; the resource list itself lives in the
- * reference store, reloaded after each change.
+ * Inventory page state: the list's tab, filters, scanner field and selection (for labels), the
+ * resource form (create or edit), the archive confirmation (shared with the detail page) and
+ * exports. Writes go through the API; the resource list itself lives in the reference store,
+ * reloaded after each change.
  */
 import { create } from 'zustand'
-import type { Resource, ResourceKind } from '../../../../shared/domain/types'
+import type { Booking, Resource, ResourceKind } from '../../../../shared/domain/types'
 import { api } from '../../api'
-import { CHECK_FIELDS_MESSAGE, formMessage, issuesByPath } from '../../lib/apiErrors'
+import { CHECK_FIELDS_MESSAGE, errorBookings, formMessage, issuesByPath } from '../../lib/apiErrors'
+import { downloadBase64 } from '../../lib/files'
+import { navigateToHash } from '../../stores/navigation'
 import { useReference } from '../../stores/reference'
 import type { ResourceDraft } from './model'
 import {
+  detailHash,
   draftFormatErrors,
   draftFromResource,
   draftToCreateInput,
   draftToUpdateInput,
   emptyDraft,
+  findByCode,
 } from './model'
 
 export interface ResourceEditor {
@@ -27,29 +32,52 @@ export interface ResourceEditor {
   readonly saving: boolean
 }
 
+export type ExportFormat = 'csv' | 'xlsx'
+
 interface InventoryState {
   readonly kind: ResourceKind
   readonly categoryId: string
   readonly search: string
   readonly showArchived: boolean
+  /** Text of the scanner field. */
+  readonly scan: string
+  /** Shown under the scanner field when a code matched nothing. */
+  readonly scanMessage: string | null
+  /** Resources ticked in the table (for labels), in ticking order. */
+  readonly selectedIds: readonly string[]
   readonly editor: ResourceEditor | null
   readonly archiveTarget: Resource | null
   readonly archiving: boolean
   readonly archiveError: string | null
+  /** Future bookings that prevent the archive (from the refusal's `details.bookings`). */
+  readonly archiveBlockers: readonly Booking[]
+  readonly exporting: ExportFormat | null
   readonly notice: string | null
+  /** A page-level failure (export). */
+  readonly error: string | null
   readonly setKind: (kind: ResourceKind) => void
   readonly setCategoryId: (categoryId: string) => void
   readonly setSearch: (search: string) => void
   readonly setShowArchived: (show: boolean) => void
+  readonly setScan: (text: string) => void
+  /** Looks the scanner field up (Enter): opens the detail page, or says nothing matched. */
+  readonly submitScan: () => void
+  readonly toggleSelected: (id: string, selected: boolean) => void
+  readonly setSelection: (ids: readonly string[]) => void
   readonly openCreate: () => void
   readonly openEdit: (resource: Resource) => void
   readonly editDraft: (patch: Partial<ResourceDraft>) => void
   readonly closeEditor: () => void
-  readonly save: () => Promise<void>
+  /** Saves the form; resolves to the stored resource, or null when refused or not sent. */
+  readonly save: () => Promise<Resource | null>
   readonly askArchive: (resource: Resource) => void
   readonly cancelArchive: () => void
-  readonly confirmArchive: () => Promise<void>
+  /** Archives the target; resolves to the archived resource, or null when refused. */
+  readonly confirmArchive: () => Promise<Resource | null>
+  readonly exportFile: (format: ExportFormat) => Promise<void>
+  readonly showNotice: (notice: string) => void
   readonly dismissNotice: () => void
+  readonly dismissError: () => void
 }
 
 export const useInventory = create<InventoryState>()((set, get) => ({
@@ -57,15 +85,44 @@ export const useInventory = create<InventoryState>()((set, get) => ({
   categoryId: '',
   search: '',
   showArchived: false,
+  scan: '',
+  scanMessage: null,
+  selectedIds: [],
   editor: null,
   archiveTarget: null,
   archiving: false,
   archiveError: null,
+  archiveBlockers: [],
+  exporting: null,
   notice: null,
+  error: null,
   setKind: (kind) => set({ kind, categoryId: '' }),
   setCategoryId: (categoryId) => set({ categoryId }),
   setSearch: (search) => set({ search }),
   setShowArchived: (showArchived) => set({ showArchived }),
+  setScan: (scan) => set({ scan, scanMessage: null }),
+  submitScan: () => {
+    const code = get().scan.trim()
+    if (code === '') return
+    const found = findByCode(useReference.getState().resources, code)
+    if (!found) {
+      set({
+        scanMessage: `Aucune ressource avec le n° « ${code} ». Vérifiez l’étiquette ou cherchez par nom.`,
+      })
+      return
+    }
+    set({ scan: '', scanMessage: null })
+    navigateToHash(detailHash(found.id))
+  },
+  toggleSelected: (id, selected) =>
+    set((s) => ({
+      selectedIds: selected
+        ? s.selectedIds.includes(id)
+          ? s.selectedIds
+          : [...s.selectedIds, id]
+        : s.selectedIds.filter((x) => x !== id),
+    })),
+  setSelection: (selectedIds) => set({ selectedIds }),
   openCreate: () =>
     set((s) => ({
       editor: {
@@ -91,18 +148,22 @@ export const useInventory = create<InventoryState>()((set, get) => ({
   editDraft: (patch) =>
     set((s) => {
       if (!s.editor) return {}
-      const fieldErrors = { ...s.editor.fieldErrors }
-      for (const key of Object.keys(patch)) delete fieldErrors[key]
+      const changed = Object.keys(patch)
+      const fieldErrors = Object.fromEntries(
+        Object.entries(s.editor.fieldErrors).filter(
+          ([path]) => !changed.some((key) => path === key || path.startsWith(`${key}.`)),
+        ),
+      )
       return { editor: { ...s.editor, draft: { ...s.editor.draft, ...patch }, fieldErrors } }
     }),
   closeEditor: () => set({ editor: null }),
   save: async () => {
     const editor = get().editor
-    if (!editor || editor.saving) return
+    if (!editor || editor.saving) return null
     const formatErrors = draftFormatErrors(editor.draft)
     if (Object.keys(formatErrors).length > 0) {
       set({ editor: { ...editor, fieldErrors: formatErrors, formError: CHECK_FIELDS_MESSAGE } })
-      return
+      return null
     }
     set({ editor: { ...editor, saving: true, formError: null } })
     const result =
@@ -110,7 +171,7 @@ export const useInventory = create<InventoryState>()((set, get) => ({
         ? await api.resources.create(draftToCreateInput(editor.draft))
         : await api.resources.update(draftToUpdateInput(editor.resourceId, editor.draft))
     const current = get().editor
-    if (!current) return
+    if (!current) return null
     if (!result.ok) {
       set({
         editor: {
@@ -120,7 +181,7 @@ export const useInventory = create<InventoryState>()((set, get) => ({
           fieldErrors: issuesByPath(result.error),
         },
       })
-      return
+      return null
     }
     set({
       editor: null,
@@ -131,24 +192,44 @@ export const useInventory = create<InventoryState>()((set, get) => ({
           : `« ${result.value.name} » a été enregistré.`,
     })
     await useReference.getState().reloadResources()
+    return result.value
   },
-  askArchive: (resource) => set({ archiveTarget: resource, archiveError: null }),
-  cancelArchive: () => set({ archiveTarget: null, archiveError: null }),
+  askArchive: (resource) => set({ archiveTarget: resource, archiveError: null, archiveBlockers: [] }),
+  cancelArchive: () => set({ archiveTarget: null, archiveError: null, archiveBlockers: [] }),
   confirmArchive: async () => {
     const target = get().archiveTarget
-    if (!target || get().archiving) return
-    set({ archiving: true, archiveError: null })
+    if (!target || get().archiving) return null
+    set({ archiving: true, archiveError: null, archiveBlockers: [] })
     const result = await api.resources.archive({ id: target.id })
     if (!result.ok) {
-      set({ archiving: false, archiveError: result.error.message })
-      return
+      set({
+        archiving: false,
+        archiveError: result.error.message,
+        archiveBlockers: errorBookings(result.error),
+      })
+      return null
     }
-    set({
+    set((s) => ({
       archiving: false,
       archiveTarget: null,
+      selectedIds: s.selectedIds.filter((id) => id !== target.id),
       notice: `« ${result.value.name} » a été archivé : il n'est plus proposé à la réservation.`,
-    })
+    }))
     await useReference.getState().reloadResources()
+    return result.value
   },
+  exportFile: async (format) => {
+    if (get().exporting) return
+    set({ exporting: format, error: null })
+    const result = await api.resources.export({ format, kind: get().kind })
+    if (!result.ok) {
+      set({ exporting: null, error: `Export impossible : ${result.error.message}` })
+      return
+    }
+    set({ exporting: null })
+    downloadBase64(result.value.fileName, result.value.contentBase64)
+  },
+  showNotice: (notice) => set({ notice }),
   dismissNotice: () => set({ notice: null }),
+  dismissError: () => set({ error: null }),
 }))
