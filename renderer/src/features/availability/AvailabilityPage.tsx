@@ -6,18 +6,21 @@ import { Field, fieldA11y } from '../../components/Field'
 import { EmptyState, Loading, LoadError } from '../../components/Feedback'
 import { PeriodInput } from '../../components/PeriodInput'
 import { kindPluralLabel } from '../../lib/labels'
-import { describePeriod } from '../../lib/period'
+import { describePeriod, periodToApi } from '../../lib/period'
 import { navigate } from '../../stores/navigation'
 import { byId, useReference } from '../../stores/reference'
 import { periodErrors } from '../bookings/model'
 import { useBookingForm } from '../bookings/formStore'
 import { categoryOptions } from '../inventory/model'
 import { FreeResourceTable } from './FreeResourceTable'
+import { matchingResources } from './model'
 import { useAvailability } from './store'
+import { Suggestions } from './Suggestions'
 
 /** Disponibilités: what is free for a period, and a shortcut to book it. */
 export function AvailabilityPage() {
   const categories = useReference((s) => s.categories)
+  const resources = useReference((s) => s.resources)
   const av = useAvailability()
   const prefill = useBookingForm((s) => s.prefill)
   const categoriesById = useMemo(() => byId(categories), [categories])
@@ -28,6 +31,13 @@ export function AvailabilityPage() {
         : resourceKinds.flatMap((k) => categoryOptions(categories, k)),
     [categories, av.kind],
   )
+
+  // The resources that can be searched one by one: those of the kind and category chosen.
+  const resourceOptions = useMemo(
+    () => matchingResources(resources, categories, av.kind, av.categoryId),
+    [resources, categories, av.kind, av.categoryId],
+  )
+  const searchedRange = av.searchedPeriod ? periodToApi(av.searchedPeriod) : null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -87,6 +97,20 @@ export function AvailabilityPage() {
               ))}
             </select>
           </Field>
+          <Field id="find-resource" label="Ressource recherchée" error={av.fieldErrors.resourceId}>
+            <select
+              {...fieldA11y('find-resource', av.fieldErrors.resourceId)}
+              value={av.resourceId}
+              onChange={(e) => av.setResourceId(e.target.value)}
+            >
+              <option value="">Toutes celles du type et de la catégorie</option>
+              {resourceOptions.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </Field>
           <Field
             id="find-quantity"
             label="Quantité souhaitée"
@@ -129,9 +153,32 @@ export function AvailabilityPage() {
           <LoadError message={av.error} onRetry={() => void av.search()} />
         ) : null}
         {av.status === 'ready' && av.results.length === 0 ? (
-          <EmptyState title="Aucune ressource libre sur cette période avec ces critères.">
-            <p>Essayez une autre période, une quantité plus petite ou une autre catégorie.</p>
+          <EmptyState
+            title={
+              av.searchedResource
+                ? `« ${av.searchedResource.name} » n’est pas libre sur cette période.`
+                : 'Aucune ressource libre sur cette période avec ces critères.'
+            }
+          >
+            <p>
+              Choisissez une des périodes proches ci-dessous, une quantité plus petite ou une autre ressource.
+            </p>
           </EmptyState>
+        ) : null}
+        {av.status === 'ready' && av.searchedPeriod && searchedRange ? (
+          <Suggestions
+            status={av.suggestStatus}
+            error={av.suggestError}
+            suggestions={av.suggestions}
+            notice={
+              av.searchedResource
+                ? `« ${av.searchedResource.name} » n’est pas libre ${describePeriod(av.searchedPeriod)}.`
+                : `Rien de ce qui est cherché n’est libre ${describePeriod(av.searchedPeriod)}.`
+            }
+            requestedStart={searchedRange.start}
+            showResources={!av.searchedResource}
+            onPick={(suggestion) => void av.applySuggestion(suggestion)}
+          />
         ) : null}
         {av.status === 'ready' && av.results.length > 0 ? (
           <>

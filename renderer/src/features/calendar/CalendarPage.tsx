@@ -1,22 +1,48 @@
-import { useEffect, useMemo } from 'react'
+import { useCallback, useEffect, useMemo } from 'react'
+import type { Booking } from '../../../../shared/domain/types'
 import { CommuneSelect } from '../../components/CommuneSelect'
 import { Banner, LoadError } from '../../components/Feedback'
 import { Modal } from '../../components/Modal'
 import { todayLocalDate } from '../../lib/dates'
 import { byId, orderCommunes, useReference } from '../../stores/reference'
+import { AgendaView } from './AgendaView'
 import { BookingDetails } from './BookingDetails'
-import { bookingsByDay, viewTitle, visibleDays } from './model'
+import { DayView } from './DayView'
+import type { EventLook } from './EventChip'
+import { downloadCalendar, downloadPdf } from './files'
+import type { CalendarView } from './model'
+import {
+  agendaDays,
+  ALL_COMMUNES,
+  bookingsByDay,
+  communeColorIndex,
+  stepLabels,
+  viewTitle,
+  visibleDays,
+} from './model'
 import { MonthView } from './MonthView'
 import { useCalendar } from './store'
 import { WeekView } from './WeekView'
 
-/** Calendrier: one commune's bookings by month or week, with holidays, weekends and today. */
+const views: readonly { view: CalendarView; label: string }[] = [
+  { view: 'month', label: 'Mois' },
+  { view: 'week', label: 'Semaine' },
+  { view: 'day', label: 'Jour' },
+  { view: 'agenda', label: 'Agenda' },
+]
+
+/**
+ * Calendrier: one commune's bookings — or every commune's, coloured by commune — by month, week,
+ * day or as an agenda, with holidays, weekends and today; exports them as .ics and prints the week's
+ * planning as PDF.
+ */
 export function CalendarPage() {
   const communes = useReference((s) => s.communes)
   const hubs = useReference((s) => s.hubs)
   const resources = useReference((s) => s.resources)
   const cal = useCalendar()
   const { communeId, view, anchor, load, setCommuneId } = cal
+  const allCommunes = communeId === ALL_COMMUNES
 
   // Default to the first commune served by the hub.
   useEffect(() => {
@@ -33,14 +59,49 @@ export function CalendarPage() {
   const today = todayLocalDate()
   const days = useMemo(() => visibleDays(view, anchor), [view, anchor])
   const byDay = useMemo(() => bookingsByDay(cal.bookings, days), [cal.bookings, days])
+  const agenda = useMemo(
+    () => (view === 'agenda' ? agendaDays(cal.bookings, days) : []),
+    [view, cal.bookings, days],
+  )
   const holidays = useMemo(() => new Map(cal.holidays.map((h) => [h.date, h.name])), [cal.holidays])
   const communesById = useMemo(() => byId(communes), [communes])
   const resourcesById = useMemo(() => byId(resources), [resources])
+  const ordered = useMemo(() => {
+    const { served, others } = orderCommunes(communes)
+    return [...served, ...others]
+  }, [communes])
+  const colors = useMemo(() => communeColorIndex(ordered.map((c) => c.id)), [ordered])
+  const lookOf = useCallback(
+    (booking: Booking): EventLook => ({
+      colorIndex: colors.get(booking.communeId) ?? null,
+      communeName: communesById.get(booking.communeId)?.name ?? null,
+    }),
+    [colors, communesById],
+  )
+  const look = allCommunes ? lookOf : undefined
+  // The communes that have bookings on screen, for the legend of the « Toutes les communes » view.
+  const shownCommunes = useMemo(() => {
+    const ids = new Set(cal.bookings.map((b) => b.communeId))
+    return ordered.filter((c) => ids.has(c.id))
+  }, [cal.bookings, ordered])
   const selected = cal.bookings.find((b) => b.id === cal.selectedId) ?? null
-  const openDay = (day: string) => {
+  const openWeek = (day: string) => {
     cal.goTo(day)
     cal.setView('week')
   }
+  const openDay = (day: string) => {
+    cal.goTo(day)
+    cal.setView('day')
+  }
+  const exportIcs = async () => {
+    const file = await cal.exportIcs()
+    if (file) downloadCalendar(file)
+  }
+  const printWeek = async () => {
+    const file = await cal.printWeek()
+    if (file) downloadPdf(file)
+  }
+  const steps = stepLabels(view)
 
   return (
     <section className="page page--calendar" aria-labelledby="page-title">
@@ -48,7 +109,33 @@ export function CalendarPage() {
         <div>
           <h1 id="page-title">Calendrier</h1>
         </div>
+        <div className="calendar-actions">
+          <button
+            type="button"
+            className="button"
+            disabled={cal.fileJob !== null || !communeId}
+            title={
+              allCommunes
+                ? 'Toutes les réservations, pour un agenda (Thunderbird, Outlook, téléphone)'
+                : 'Les réservations de cette commune, pour un agenda (Thunderbird, Outlook, téléphone)'
+            }
+            onClick={() => void exportIcs()}
+          >
+            {cal.fileJob === 'ics' ? 'Export…' : 'Exporter (.ics)'}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={cal.fileJob !== null || !communeId}
+            title="Le planning du lundi au dimanche de la semaine affichée, en A4 paysage"
+            onClick={() => void printWeek()}
+          >
+            {cal.fileJob === 'pdf' ? 'Préparation…' : 'Imprimer la semaine (PDF)'}
+          </button>
+        </div>
       </header>
+
+      {cal.fileError ? <Banner tone="error">{cal.fileError}</Banner> : null}
 
       <div className="card card--flush">
         <div className="calendar-bar">
@@ -60,7 +147,7 @@ export function CalendarPage() {
               <button
                 type="button"
                 className="button button--icon"
-                aria-label={view === 'month' ? 'Mois précédent' : 'Semaine précédente'}
+                aria-label={steps.previous}
                 onClick={() => cal.step(-1)}
               >
                 ‹
@@ -68,7 +155,7 @@ export function CalendarPage() {
               <button
                 type="button"
                 className="button button--icon"
-                aria-label={view === 'month' ? 'Mois suivant' : 'Semaine suivante'}
+                aria-label={steps.next}
                 onClick={() => cal.step(1)}
               >
                 ›
@@ -88,29 +175,24 @@ export function CalendarPage() {
                 id="calendar-commune"
                 communes={communes}
                 hubs={hubs}
-                value={communeId}
-                onChange={setCommuneId}
-                emptyLabel={communeId ? undefined : 'Choisir…'}
+                value={allCommunes ? '' : communeId}
+                onChange={(id) => setCommuneId(id || ALL_COMMUNES)}
+                emptyLabel="Toutes les communes"
               />
             </div>
           </div>
           <div className="segmented" role="group" aria-label="Affichage">
-            <button
-              type="button"
-              className={`segmented__option${view === 'month' ? ' is-checked' : ''}`}
-              aria-pressed={view === 'month'}
-              onClick={() => cal.setView('month')}
-            >
-              Mois
-            </button>
-            <button
-              type="button"
-              className={`segmented__option${view === 'week' ? ' is-checked' : ''}`}
-              aria-pressed={view === 'week'}
-              onClick={() => cal.setView('week')}
-            >
-              Semaine
-            </button>
+            {views.map((v) => (
+              <button
+                key={v.view}
+                type="button"
+                className={`segmented__option${view === v.view ? ' is-checked' : ''}`}
+                aria-pressed={view === v.view}
+                onClick={() => cal.setView(v.view)}
+              >
+                {v.label}
+              </button>
+            ))}
           </div>
         </div>
 
@@ -129,29 +211,68 @@ export function CalendarPage() {
             holidays={holidays}
             byDay={byDay}
             onSelect={(b) => cal.select(b.id)}
-            onOpenDay={openDay}
+            onOpenDay={openWeek}
+            lookOf={look}
           />
-        ) : (
+        ) : null}
+        {view === 'week' ? (
           <WeekView
             days={days}
             today={today}
             holidays={holidays}
             byDay={byDay}
             onSelect={(b) => cal.select(b.id)}
+            lookOf={look}
+            onOpenDay={openDay}
           />
-        )}
+        ) : null}
+        {view === 'day' ? (
+          <DayView
+            day={anchor}
+            today={today}
+            holiday={holidays.get(anchor) ?? null}
+            bookings={byDay.get(anchor) ?? []}
+            resourcesById={resourcesById}
+            onSelect={(b) => cal.select(b.id)}
+            lookOf={look}
+          />
+        ) : null}
+        {view === 'agenda' ? (
+          <AgendaView
+            days={agenda}
+            title={viewTitle(view, anchor)}
+            today={today}
+            holidays={holidays}
+            communesById={communesById}
+            resourcesById={resourcesById}
+            onSelect={(b) => cal.select(b.id)}
+            lookOf={look}
+          />
+        ) : null}
         <ul className="legend" aria-label="Légende">
+          {allCommunes ? (
+            shownCommunes.map((c) => (
+              <li key={c.id} data-testid="legend-commune">
+                <span className={`legend__swatch event--by-commune commune-color-${colors.get(c.id) ?? 0}`} />{' '}
+                {c.name}
+              </li>
+            ))
+          ) : (
+            <>
+              <li>
+                <span className="legend__swatch event--approved" /> Acceptée
+              </li>
+              <li>
+                <span className="legend__swatch event--checked_out" /> Sortie
+              </li>
+              <li>
+                <span className="legend__swatch event--returned" /> Rendue
+              </li>
+            </>
+          )}
           <li>
-            <span className="legend__swatch event--requested" /> Demandée
-          </li>
-          <li>
-            <span className="legend__swatch event--approved" /> Acceptée
-          </li>
-          <li>
-            <span className="legend__swatch event--checked_out" /> Sortie
-          </li>
-          <li>
-            <span className="legend__swatch event--returned" /> Rendue
+            <span className={`legend__swatch event--requested${allCommunes ? ' event--by-commune' : ''}`} />{' '}
+            Demandée{allCommunes ? ' (hachurée)' : ''}
           </li>
           <li>
             <span className="legend__swatch event--cancelled" /> Annulée ou refusée

@@ -1,6 +1,6 @@
 import type { Booking } from '../../../../shared/domain/types'
 import { formatLocalDatePattern, weekdayIndex } from '../../lib/dates'
-import { EventChip } from './EventChip'
+import { EventChip, type LookOf } from './EventChip'
 
 interface MonthViewProps {
   /** 42 local dates, Monday first. */
@@ -12,13 +12,24 @@ interface MonthViewProps {
   readonly byDay: ReadonlyMap<string, readonly Booking[]>
   readonly onSelect: (booking: Booking) => void
   readonly onOpenDay: (day: string) => void
+  /** Colours by commune (« Toutes les communes »); by status when absent. */
+  readonly lookOf?: LookOf | undefined
 }
 
 const weekdayNames = ['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche']
 const MAX_CHIPS = 3
 
 /** Month grid: 6 weeks × 7 days, Monday first, weekends shaded, holidays named, today marked. */
-export function MonthView({ days, month, today, holidays, byDay, onSelect, onOpenDay }: MonthViewProps) {
+export function MonthView({
+  days,
+  month,
+  today,
+  holidays,
+  byDay,
+  onSelect,
+  onOpenDay,
+  lookOf,
+}: MonthViewProps) {
   const weeks = Array.from({ length: days.length / 7 }, (_, i) => days.slice(i * 7, i * 7 + 7))
   return (
     <div className="month" role="grid" aria-label="Mois">
@@ -70,7 +81,13 @@ export function MonthView({ days, month, today, holidays, byDay, onSelect, onOpe
                 </div>
                 <div className="month__events">
                   {bookings.slice(0, hidden > 0 ? MAX_CHIPS - 1 : MAX_CHIPS).map((b) => (
-                    <EventChip key={b.id} booking={b} day={day} onSelect={onSelect} />
+                    <EventChip
+                      key={b.id}
+                      booking={b}
+                      day={day}
+                      onSelect={onSelect}
+                      look={lookOf?.(b) ?? null}
+                    />
                   ))}
                   {hidden > 0 ? (
                     <button type="button" className="month__more" onClick={() => onOpenDay(day)}>

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type { Booking } from '../../../../shared/domain/types'
-import { formatLocalDatePattern, formatPeriodShort, weekdayIndex } from '../../lib/dates'
-import { bookingStatusLabel } from '../../lib/labels'
-import { EventChip } from './EventChip'
+import { formatLocalDatePattern, weekdayIndex } from '../../lib/dates'
+import { EventChip, eventClasses, eventTooltip, type LookOf } from './EventChip'
 import { timedSegments } from './model'
 
 interface WeekViewProps {
@@ -12,6 +11,10 @@ interface WeekViewProps {
   readonly holidays: ReadonlyMap<string, string>
   readonly byDay: ReadonlyMap<string, readonly Booking[]>
   readonly onSelect: (booking: Booking) => void
+  /** Colours by commune (« Toutes les communes »); by status when absent. */
+  readonly lookOf?: LookOf | undefined
+  /** Opens one day in the day view (the day's heading becomes a button). */
+  readonly onOpenDay?: ((day: string) => void) | undefined
 }
 
 /** Height of one hour in the time grid, px (kept in step with `--hour-height` in the stylesheet). */
@@ -27,7 +30,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
  * Week view: 7 columns, day-long loans in the all-day row, timed bookings placed by their
  * Europe/Paris wall-clock hours (overlapping ones side by side).
  */
-export function WeekView({ days, today, holidays, byDay, onSelect }: WeekViewProps) {
+export function WeekView({ days, today, holidays, byDay, onSelect, lookOf, onOpenDay }: WeekViewProps) {
   const scroller = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = FIRST_VISIBLE_HOUR * HOUR_PX - 10
@@ -71,14 +74,31 @@ export function WeekView({ days, today, holidays, byDay, onSelect }: WeekViewPro
           >
             <div className="week__head">
               <span className="week__weekday">{formatLocalDatePattern(day, 'EEE')}</span>
-              <span className="week__date">{formatLocalDatePattern(day, 'd MMM')}</span>
+              {onOpenDay ? (
+                <button
+                  type="button"
+                  className="week__date week__date--link"
+                  title="Voir la journée"
+                  onClick={() => onOpenDay(day)}
+                >
+                  {formatLocalDatePattern(day, 'd MMM')}
+                </button>
+              ) : (
+                <span className="week__date">{formatLocalDatePattern(day, 'd MMM')}</span>
+              )}
               {holiday ? <span className="week__holiday">{holiday}</span> : null}
             </div>
             <div className="week__allday" style={{ minHeight: allDayHeight }}>
               {bookings
                 .filter((b) => b.allDay)
                 .map((b) => (
-                  <EventChip key={b.id} booking={b} day={day} onSelect={onSelect} />
+                  <EventChip
+                    key={b.id}
+                    booking={b}
+                    day={day}
+                    onSelect={onSelect}
+                    look={lookOf?.(b) ?? null}
+                  />
                 ))}
             </div>
             <div className="week__grid">
@@ -89,7 +109,7 @@ export function WeekView({ days, today, holidays, byDay, onSelect }: WeekViewPro
                 <button
                   key={s.booking.id}
                   type="button"
-                  className={`week__event event--${s.booking.status}`}
+                  className={eventClasses('week__event', s.booking, lookOf?.(s.booking) ?? null)}
                   data-testid="calendar-event"
                   data-reference={s.booking.reference}
                   style={{
@@ -98,14 +118,19 @@ export function WeekView({ days, today, holidays, byDay, onSelect }: WeekViewPro
                     left: `calc(${(s.lane / s.lanes) * 100}% + 2px)`,
                     width: `calc(${100 / s.lanes}% - 4px)`,
                   }}
-                  title={`${s.booking.reference} · ${s.booking.title}\n${formatPeriodShort(s.booking)} · ${bookingStatusLabel(s.booking.status)}`}
+                  title={eventTooltip(s.booking, lookOf?.(s.booking) ?? null)}
                   onClick={() => onSelect(s.booking)}
                 >
                   <span className="event__time">
                     {s.continuesBefore ? '↳ ' : ''}
                     {`${pad(Math.floor(s.startMinute / 60))}:${pad(s.startMinute % 60)}–${pad(Math.floor(s.endMinute / 60))}:${pad(s.endMinute % 60)}`}
                   </span>
-                  <span className="event__title">{s.booking.title}</span>
+                  <span className="event__title">
+                    {lookOf?.(s.booking).communeName ? (
+                      <span className="event__commune">{lookOf(s.booking).communeName} · </span>
+                    ) : null}
+                    {s.booking.title}
+                  </span>
                 </button>
               ))}
             </div>

@@ -4,6 +4,7 @@
  * timed bookings in a day column. Pure, no DOM.
  */
 import type { Booking } from '../../../../shared/domain/types'
+import { assertNever } from '../../../../shared/errors'
 import {
   addDaysToDate,
   instantToLocalDate,
@@ -18,7 +19,11 @@ import {
   startOfWeek,
 } from '../../lib/dates'
 
-export type CalendarView = 'month' | 'week'
+/** `month` and `week` grids, one `day` by hours, or the `agenda` list of a month. */
+export type CalendarView = 'month' | 'week' | 'day' | 'agenda'
+
+/** The calendar's commune filter meaning every commune (the hub manager's whole picture). */
+export const ALL_COMMUNES = 'all'
 
 /** The 42 days (6 weeks, Monday first) of the month grid containing `anchor`. */
 export function monthGridDays(anchor: string): string[] {
@@ -32,14 +37,59 @@ export function weekDays(anchor: string): string[] {
   return dateRange(first, addDaysToDate(first, 6))
 }
 
-/** The days shown by a view, first and last included. */
-export function visibleDays(view: CalendarView, anchor: string): string[] {
-  return view === 'month' ? monthGridDays(anchor) : weekDays(anchor)
+/** The days of the month containing `anchor`, the 1st to the last. */
+export function monthDays(anchor: string): string[] {
+  const first = startOfMonth(anchor)
+  return dateRange(first, addDaysToDate(addMonthsToDate(first, 1), -1))
 }
 
-/** The anchor one step before (-1) or after (+1): a month in month view, a week in week view. */
+/** The days shown by a view, first and last included (the agenda lists its month). */
+export function visibleDays(view: CalendarView, anchor: string): string[] {
+  switch (view) {
+    case 'month':
+      return monthGridDays(anchor)
+    case 'week':
+      return weekDays(anchor)
+    case 'day':
+      return [anchor]
+    case 'agenda':
+      return monthDays(anchor)
+    default:
+      return assertNever(view)
+  }
+}
+
+/**
+ * The anchor one step before (-1) or after (+1): a month in month and agenda views, a week in week
+ * view, a day in day view.
+ */
 export function stepAnchor(view: CalendarView, anchor: string, step: -1 | 1): string {
-  return view === 'month' ? addMonthsToDate(startOfMonth(anchor), step) : addDaysToDate(anchor, 7 * step)
+  switch (view) {
+    case 'month':
+    case 'agenda':
+      return addMonthsToDate(startOfMonth(anchor), step)
+    case 'week':
+      return addDaysToDate(anchor, 7 * step)
+    case 'day':
+      return addDaysToDate(anchor, step)
+    default:
+      return assertNever(view)
+  }
+}
+
+/** French names of the previous / next buttons of a view. */
+export function stepLabels(view: CalendarView): { previous: string; next: string } {
+  switch (view) {
+    case 'month':
+    case 'agenda':
+      return { previous: 'Mois précédent', next: 'Mois suivant' }
+    case 'week':
+      return { previous: 'Semaine précédente', next: 'Semaine suivante' }
+    case 'day':
+      return { previous: 'Jour précédent', next: 'Jour suivant' }
+    default:
+      return assertNever(view)
+  }
 }
 
 type BookingPeriod = Pick<Booking, 'start' | 'end' | 'allDay' | 'startDate' | 'endDate'>
@@ -134,12 +184,16 @@ export function timedSegments<B extends BookingPeriod>(bookings: readonly B[], d
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /**
- * Title of the period shown: `Mai 2027`, or for a week `10 – 16 mai 2027`,
- * `28 avril – 4 mai 2027`, `28 décembre 2026 – 3 janvier 2027`.
+ * Title of the period shown: `Mai 2027` (month, agenda), for a week `10 – 16 mai 2027`,
+ * `28 avril – 4 mai 2027`, `28 décembre 2026 – 3 janvier 2027`, for a day `Vendredi 14 mai 2027`.
  */
 export function viewTitle(view: CalendarView, anchor: string): string {
   const formatDate = formatLocalDatePattern
-  if (view === 'month') return capitalize(formatDate(startOfMonth(anchor), 'MMMM yyyy'))
+  if (view === 'month' || view === 'agenda') return capitalize(formatDate(startOfMonth(anchor), 'MMMM yyyy'))
+  if (view === 'day') {
+    const day = anchor.endsWith('-01') ? '1er' : String(Number(anchor.slice(8, 10)))
+    return capitalize(`${formatDate(anchor, 'EEEE')} ${day} ${formatDate(anchor, 'MMMM yyyy')}`)
+  }
   const days = weekDays(anchor)
   const first = days[0] ?? anchor
   const last = days[6] ?? anchor
@@ -150,4 +204,92 @@ export function viewTitle(view: CalendarView, anchor: string): string {
     ? dayOf(first)
     : `${dayOf(first)} ${formatDate(first, sameYear ? 'MMMM' : 'MMMM yyyy')}`
   return `${from} – ${dayOf(last)} ${formatDate(last, 'MMMM yyyy')}`
+}
+
+/** First and last hour shown by the day view (06:00–22:00, the hub's working day). */
+export const DAY_FIRST_HOUR = 6
+export const DAY_LAST_HOUR = 22
+
+/** A timed booking placed in the day view's hours, in wall-clock minutes from local midnight. */
+export interface DayViewSegment<B> extends DaySegment<B> {
+  /** Minutes from `DAY_FIRST_HOUR`, clipped to the hours shown. */
+  readonly top: number
+  /** Minutes shown (at least 15, so that a short booking stays readable). */
+  readonly length: number
+  /** The booking goes on before 06:00 / after 22:00 (or into another day). */
+  readonly clippedBefore: boolean
+  readonly clippedAfter: boolean
+}
+
+/**
+ * The timed bookings of one day laid out for the day view, 06:00–22:00: positions in minutes
+ * from 06:00 (Europe/Paris wall clock), lanes for overlapping ones; what falls outside the hours
+ * shown is pinned to the top or bottom edge and flagged.
+ */
+export function dayViewSegments<B extends BookingPeriod>(
+  bookings: readonly B[],
+  day: string,
+): DayViewSegment<B>[] {
+  const first = DAY_FIRST_HOUR * 60
+  const last = DAY_LAST_HOUR * 60
+  return timedSegments(bookings, day).map((segment) => {
+    const start = Math.min(Math.max(segment.startMinute, first), last - 15)
+    const end = Math.max(Math.min(segment.endMinute, last), start + 15)
+    return {
+      ...segment,
+      top: start - first,
+      length: end - start,
+      clippedBefore: segment.continuesBefore || segment.startMinute < first,
+      clippedAfter: segment.continuesAfter || segment.endMinute > last,
+    }
+  })
+}
+
+/** One day of the agenda: its date and the bookings listed under it. */
+export interface AgendaDay<B> {
+  readonly date: string
+  readonly bookings: readonly B[]
+}
+
+/**
+ * The agenda of `days` (consecutive local dates): each booking under the first of its days that is
+ * shown (a loan begun earlier appears under the first day), days without bookings left out;
+ * day-long loans first, then by start, then by reference.
+ */
+export function agendaDays<B extends BookingPeriod & { readonly reference: string }>(
+  bookings: readonly B[],
+  days: readonly string[],
+): AgendaDay<B>[] {
+  const first = days[0]
+  const last = days[days.length - 1]
+  if (first === undefined || last === undefined) return []
+  const byDay = new Map<string, B[]>()
+  for (const booking of bookings) {
+    const span = bookingDaySpan(booking)
+    if (span.last < first || span.first > last) continue
+    const day = span.first < first ? first : span.first
+    byDay.set(day, [...(byDay.get(day) ?? []), booking])
+  }
+  return days
+    .filter((day) => byDay.has(day))
+    .map((date) => ({
+      date,
+      bookings: [...(byDay.get(date) ?? [])].sort(
+        (a, b) =>
+          Number(b.allDay) - Number(a.allDay) ||
+          Date.parse(a.start) - Date.parse(b.start) ||
+          a.reference.localeCompare(b.reference),
+      ),
+    }))
+}
+
+/** Number of distinct commune colours (`.commune-color-0` … `-7` in the stylesheet). */
+export const COMMUNE_COLOR_COUNT = 8
+
+/**
+ * A colour index per commune for the « Toutes les communes » view: the communes in the order
+ * given (the select's order), each its own colour while there are enough, then round again.
+ */
+export function communeColorIndex(communeIds: readonly string[]): ReadonlyMap<string, number> {
+  return new Map(communeIds.map((id, index) => [id, index % COMMUNE_COLOR_COUNT]))
 }
