@@ -23,12 +23,15 @@ const HOUR = 3_600_000
 const FROM = Date.parse('2026-01-01T00:00:00Z')
 const TO = Date.parse('2031-01-01T00:00:00Z')
 
-/** A small deterministic generator, so two runs measure the same database. */
+/** A small deterministic generator (mulberry32, 32-bit integer arithmetic), so two runs measure the same database. */
 function random(seed: number): () => number {
-  let state = seed
+  let state = seed >>> 0
   return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31
-    return state / 2 ** 31
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
   }
 }
 
@@ -82,8 +85,10 @@ export function generateDataset(dir: string, resources: number, bookings: number
     const span = (TO - FROM) / perResource
     let count = 0
     for (const [index, resourceId] of resourceIds.entries()) {
+      // Each resource on its own phase, so that every week of the five years is as busy as the next.
+      const phase = Math.floor(next() * (span / 2 / HOUR)) * HOUR
       for (let k = 0; k < perResource && count < bookings; k++) {
-        const start = FROM + k * span + Math.floor(next() * (span / 2 / HOUR)) * HOUR
+        const start = FROM + phase + k * span + Math.floor(next() * (span / 2 / HOUR)) * HOUR
         const end = start + (2 + Math.floor(next() * 30)) * HOUR
         const record: BookingRecord = {
           id: randomUUID(),

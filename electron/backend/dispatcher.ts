@@ -59,6 +59,8 @@ const fieldLabels: Record<string, string> = {
   hourMeterHours: 'compteur horaire',
   homeCommuneId: 'commune de rattachement',
   expiresOn: 'fin de validité',
+  limit: 'nombre de propositions',
+  searchDays: 'jours de recherche',
 }
 
 function describeField(path: string): string {

@@ -6,7 +6,10 @@ import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/con
 import { checkAvailability, findAvailable } from './services/availability'
 import { cancelBooking, createBooking, getBooking, listBookings, updateBooking } from './services/bookings'
 import type { ServiceContext } from './services/context'
+import { exportCalendar } from './services/calendar-ics'
 import { listHolidays } from './services/holidays'
+import { printPlanning } from './services/planning-pdf'
+import { suggestPeriods } from './services/suggest'
 import { periodFromInput } from './services/periods'
 import {
   archiveResource,
@@ -60,7 +63,7 @@ const bookings: HandlerMap<Prefixed<'bookings'>> = {
   'bookings.update': (input, ctx) => updateBooking(ctx, input),
 }
 
-const availability: HandlerMap<Prefixed<'availability' | 'holidays'>> = {
+const availability: HandlerMap<Exclude<Prefixed<'availability' | 'holidays'>, 'availability.suggest'>> = {
   'availability.check': (input, ctx) =>
     checkAvailability(
       ctx,
@@ -70,6 +73,13 @@ const availability: HandlerMap<Prefixed<'availability' | 'holidays'>> = {
     ),
   'availability.find': (input, ctx) => findAvailable(ctx, periodFromInput(input.start, input.end), input),
   'holidays.list': (input) => listHolidays(input.from, input.to),
+}
+
+/** Calendar files, the printed planning and the nearest free periods (issue 5). */
+const calendarFiles: HandlerMap<'calendar.ics' | 'planning.pdf' | 'availability.suggest'> = {
+  'calendar.ics': (input, ctx) => exportCalendar(ctx, input),
+  'planning.pdf': (input, ctx) => printPlanning(ctx, input),
+  'availability.suggest': (input, ctx) => suggestPeriods(ctx, input),
 }
 
 /**
@@ -92,4 +102,5 @@ export const handlers: HandlerMap = mergeHandlers(
   unavailabilities,
   bookings,
   availability,
+  calendarFiles,
 ) as HandlerMap

@@ -19,6 +19,7 @@ import type {
   Unavailability,
   UnavailabilityCreated,
 } from '../domain/types'
+import type { CalendarFile, SuggestedPeriod } from '../domain/calendar'
 import type { ApiResult } from '../errors'
 import * as s from './schemas'
 
@@ -55,6 +56,9 @@ export const contract = {
   'availability.check': method<AvailabilityReport>()(s.availabilityCheckInput),
   'availability.find': method<FreeResource[]>()(s.availabilityFindInput),
   'holidays.list': method<Holiday[]>()(s.holidaysListInput),
+  'calendar.ics': method<CalendarFile>()(s.calendarIcsInput),
+  'planning.pdf': method<ExportedFile>()(s.planningPdfInput),
+  'availability.suggest': method<SuggestedPeriod[]>()(s.availabilitySuggestInput),
   // New methods go above this line, grouped by namespace.
 } as const
 

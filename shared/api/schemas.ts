@@ -24,8 +24,8 @@ const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' }).transfo
 
 /** No control characters (NUL…) but line breaks and tabs, and no broken Unicode. */
 function isCleanText(text: string): boolean {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   return (
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) &&
     !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
   )
@@ -328,5 +328,66 @@ export const resourcesExportInput = z
   .object({
     format: z.enum(['csv', 'xlsx'], { message: 'Format attendu : csv ou xlsx.' }),
     kind: z.enum(resourceKinds).optional(),
+  })
+  .strict()
+
+/**
+ * `calendar.ics`: the bookings of a commune and/or of a resource (all when neither is given) over
+ * `[from, to)` (dates mean local midnight, Europe/Paris); by default from 3 months ago to 12 months
+ * ahead.
+ */
+export const calendarIcsInput = z
+  .object({
+    communeId: uuid.optional(),
+    resourceId: uuid.optional(),
+    from: timeText.optional(),
+    to: timeText.optional(),
+  })
+  .strict()
+
+/**
+ * `planning.pdf`: the planning of the days `from`…`to` (local dates, both inclusive, 31 days at most);
+ * without `to`, the Monday–Sunday week containing `from`.
+ */
+export const planningPdfInput = z
+  .object({
+    from: localDate,
+    to: localDate.optional(),
+    kind: z.enum(resourceKinds, { message: 'Type attendu : matériel, véhicule ou agent.' }).optional(),
+    communeId: uuid.optional(),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    if (input.to === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(input.to)) return
+    const days = (Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`)) / 86_400_000
+    if (days < 0) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Le dernier jour doit suivre le premier.' })
+    } else if (days > 30) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Imprimez 31 jours au plus à la fois.' })
+    }
+  })
+
+/**
+ * `availability.suggest`: the free periods nearest to `start`–`end` for these items, of the same
+ * length, at most `limit` (default 5, at most 20), searched `searchDays` days (default 60, at most
+ * 366) before and after.
+ */
+export const availabilitySuggestInput = z
+  .object({
+    start: timeText,
+    end: timeText,
+    items,
+    limit: z
+      .number({ message: 'Nombre de propositions attendu.' })
+      .int({ message: 'Nombre entier attendu.' })
+      .min(1, { message: 'Demandez au moins une proposition.' })
+      .max(20, { message: '20 propositions au plus.' })
+      .optional(),
+    searchDays: z
+      .number({ message: 'Nombre de jours attendu.' })
+      .int({ message: 'Nombre entier de jours attendu.' })
+      .min(1, { message: 'Cherchez sur au moins un jour.' })
+      .max(366, { message: 'Cherchez sur un an au plus.' })
+      .optional(),
   })
   .strict()

@@ -4,7 +4,10 @@ import { Loading, LoadError } from '../components/Feedback'
 import { AvailabilityPage } from '../features/availability/AvailabilityPage'
 import { BookingsPage } from '../features/bookings/BookingsPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
-import { InventoryPage } from '../features/inventory/InventoryPage'
+import { InventoryRoute } from '../features/inventory/InventoryRoute'
+import { LabelsPage } from '../features/labels/LabelsPage'
+import { PlanningPage } from '../features/planning/PlanningPage'
+import { prefetchPlanning } from '../features/planning/store'
 import { formatLocalDatePattern, todayLocalDate } from '../lib/dates'
 import type { Route } from '../stores/navigation'
 import { useNavigation } from '../stores/navigation'
@@ -14,13 +17,17 @@ import { Sidebar } from './Sidebar'
 function Page({ route }: { readonly route: Route }) {
   switch (route) {
     case 'inventaire':
-      return <InventoryPage />
+      return <InventoryRoute />
     case 'reservations':
       return <BookingsPage />
     case 'calendrier':
       return <CalendarPage />
     case 'disponibilites':
       return <AvailabilityPage />
+    case 'etiquettes':
+      return <LabelsPage />
+    case 'planning':
+      return <PlanningPage />
     default:
       return assertNever(route)
   }
@@ -29,6 +36,7 @@ function Page({ route }: { readonly route: Route }) {
 /** The application shell: sidebar, header with the hub's name, and the current page. */
 export function App() {
   const route = useNavigation((s) => s.route)
+  const subPath = useNavigation((s) => s.params.path.join('/'))
   const status = useReference((s) => s.status)
   const error = useReference((s) => s.error)
   const hubs = useReference((s) => s.hubs)
@@ -37,19 +45,24 @@ export function App() {
   useEffect(() => {
     void load()
   }, [load])
+  // Opened on the planning board: its bookings load alongside the reference data.
+  useEffect(() => {
+    const { route: first, params } = useNavigation.getState()
+    prefetchPlanning(first, params.query)
+  }, [])
 
   // Each page opens at its top: the scroll container is shared by all pages.
   const content = useRef<HTMLElement>(null)
   useEffect(() => {
     content.current?.scrollTo({ top: 0 })
-  }, [route])
+  }, [route, subPath])
 
   const hubName = mainHub(hubs)?.name ?? 'Pôle technique Ouest'
   const today = formatLocalDatePattern(todayLocalDate(), 'EEEE d MMMM yyyy')
 
   return (
     <div className="shell">
-      <Sidebar current={route} />
+      <Sidebar current={route === 'etiquettes' ? 'inventaire' : route} />
       <div className="shell__main">
         <header className="topbar">
           <div className="topbar__hub">

@@ -2,6 +2,7 @@ import type { Route } from '../stores/navigation'
 import { hashOf } from '../stores/navigation'
 
 const items: readonly { route: Route; label: string; icon: string }[] = [
+  { route: 'planning', label: 'Planning', icon: '▤' },
   { route: 'inventaire', label: 'Inventaire', icon: '☰' },
   { route: 'reservations', label: 'Réservations', icon: '✎' },
   { route: 'calendrier', label: 'Calendrier', icon: '▦' },
