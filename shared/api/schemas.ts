@@ -295,9 +295,9 @@ export const unavailabilitiesCreateInput = z
   .object({
     resourceId: uuid,
     kind: z.enum(unavailabilityKinds, {
-      message: 'Motif attendu : entretien, réparation, contrôle ou congé.',
+      message: 'Type d’indisponibilité attendu : entretien, réparation, contrôle ou congé.',
     }),
-    reason: trimmed('La raison', 500),
+    reason: trimmed('Le motif', 500),
     start: timeText,
     end: timeText,
     /** Stock only: units withdrawn (all of a unit resource). */
@@ -362,8 +362,13 @@ export const planningPdfInput = z
     const days = (Date.parse(`${input.to}T00:00:00Z`) - Date.parse(`${input.from}T00:00:00Z`)) / 86_400_000
     if (days < 0) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'Le dernier jour doit suivre le premier.' })
-    } else if (days > 30) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'Imprimez 31 jours au plus à la fois.' })
+    } else if (days > 6) {
+      // Seven day columns is what an A4 landscape page holds readably.
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'Le planning s’imprime par semaine : 7 jours au plus à la fois.',
+      })
     }
   })
 

@@ -427,4 +427,28 @@ describe('changes that would strand bookings', () => {
     )
     expect((await api.ok('resources.get', { id: f.nacelle.id })).bufferAfterMinutes).toBe(0)
   })
+
+  it('refuses marking an item hors service, or an earlier inspection deadline, over bookings to come', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const held = await api.ok('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'Élagage',
+      start: '2027-05-14',
+      end: '2027-05-14',
+      items: [{ resourceId: f.nacelle.id }],
+    })
+    const broken = await api.fail('resources.update', { id: f.nacelle.id, condition: 'out_of_service' })
+    expect(broken.code).toBe('CONFLICT')
+    expect(broken.message).toBe(
+      `Modification refusée : cette réservation ne tiendrait plus : ${held.reference} (Tiffauges, le 14/05/2027). ` +
+        'Déplacez-la ou annulez-la d’abord, ou déclarez une indisponibilité (réparation, contrôle) : elle est ' +
+        'enregistrée et liste les réservations concernées.',
+    )
+    expect(
+      (await api.fail('resources.update', { id: f.nacelle.id, nextInspectionDate: '2027-05-13' })).code,
+    ).toBe('CONFLICT')
+    await api.ok('resources.update', { id: f.nacelle.id, nextInspectionDate: '2027-05-14' })
+    await api.ok('resources.update', { id: f.nacelle.id, condition: 'worn' })
+  })
 })

@@ -223,7 +223,7 @@ describe('planning.pdf', () => {
     )
   })
 
-  it('prints a range of days when `to` is given, and refuses more than 31 days or a reversed range', async () => {
+  it('prints a range of days when `to` is given, and refuses more than 7 days (one page width) or a reversed range', async () => {
     const api = makeBackend('demo')
     await mayWeek(api)
     const file = await api.ok('planning.pdf', { from: '2027-05-06', to: '2027-05-09' })
@@ -232,9 +232,10 @@ describe('planning.pdf', () => {
       expect(pdfText(pdfBytes(file.contentBase64))).toContain(
         'Planning du pôle technique Ouest — du 6 au 9 mai 2027',
       )
-    expect((await api.fail('planning.pdf', { from: '2027-05-01', to: '2027-06-15' })).code).toBe(
-      'INVALID_INPUT',
+    expect((await api.fail('planning.pdf', { from: '2027-05-01', to: '2027-05-08' })).message).toBe(
+      'Saisie invalide (fin de la période) : Le planning s’imprime par semaine : 7 jours au plus à la fois.',
     )
+    await api.ok('planning.pdf', { from: '2027-05-01', to: '2027-05-07' })
     expect((await api.fail('planning.pdf', { from: '2027-05-09', to: '2027-05-01' })).code).toBe(
       'INVALID_INPUT',
     )

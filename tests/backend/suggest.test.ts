@@ -237,3 +237,19 @@ describe('availability.suggest, timed periods (Europe/Paris)', () => {
     expect(bad.message).toContain('20 propositions au plus')
   })
 })
+
+describe('availability.suggest, impossible requests', () => {
+  it('says how many can be lent at most instead of suggesting nothing', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const error = await api.fail('availability.suggest', {
+      start: '2027-01-16',
+      end: '2027-01-16',
+      items: [{ resourceId: f.chaises.id, quantity: 500 }],
+    })
+    expect(error).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '« Chaises » : 120 au plus peuvent être prêtés (demande : 500).',
+    })
+  })
+})

@@ -93,7 +93,16 @@ describe('import report', () => {
     expect(importSummary(2, 1)).toBe('2 créées, 1 mise à jour')
     expect(importSummary(1, 3)).toBe('1 créée, 3 mises à jour')
     expect(importSummary(0, 0)).toBe('aucune ligne')
-    expect(previewSummary(report)).toBe('3 lignes lues : 2 à créer, 1 à mettre à jour')
+    expect(previewSummary({ ...report, errors: [] })).toBe('3 lignes lues : 2 à créer, 1 à mettre à jour')
+    expect(
+      previewSummary({
+        rows: [],
+        errors: [
+          { line: 2, column: 'Quantité', message: 'a' },
+          { line: 2, column: 'Date d’achat', message: 'b' },
+        ],
+      }),
+    ).toBe('1 ligne lue : 0 à créer, 0 à mettre à jour, 1 à corriger')
     expect(importButtonLabel(3)).toBe('Importer 3 lignes')
     expect(importButtonLabel(1)).toBe('Importer 1 ligne')
     expect(

@@ -194,16 +194,22 @@ export function checkResourceConsistency(ctx: ServiceContext, r: ResourceRecord)
 }
 
 /**
- * A smaller stock, more units out of service or longer buffers must still hold every booking to come:
- * otherwise the change is refused, naming them. (To withdraw units that are really broken, an
+ * A smaller stock, more units out of service, longer buffers, an item marked hors service or an
+ * earlier inspection deadline must still hold every booking to come: otherwise the change is refused,
+ * naming them. (To withdraw units that are really broken, an
  * unavailability is the tool: it is stored and lists the bookings it endangers.)
  * @throws DomainError CONFLICT with `details.bookings`
  */
 function refuseOvercommitment(ctx: ServiceContext, before: ResourceRecord, after: ResourceRecord): void {
+  const inspectionEarlier =
+    after.nextInspectionDate !== null &&
+    (before.nextInspectionDate === null || after.nextInspectionDate < before.nextInspectionDate)
   const tighter =
     after.quantity - after.outOfServiceQuantity < before.quantity - before.outOfServiceQuantity ||
     after.bufferBeforeMinutes > before.bufferBeforeMinutes ||
-    after.bufferAfterMinutes > before.bufferAfterMinutes
+    after.bufferAfterMinutes > before.bufferAfterMinutes ||
+    (after.condition === 'out_of_service' && before.condition !== 'out_of_service') ||
+    inspectionEarlier
   if (!tighter) return
   const resources = new Map([[after.id, after]])
   const stranded = listBlockingBookingsOfResource(ctx.db, after.id, ctx.now()).filter((booking) => {
@@ -211,10 +217,12 @@ function refuseOvercommitment(ctx: ServiceContext, before: ResourceRecord, after
     return item !== undefined && conflictsFor(ctx, booking, [item], resources, booking.id).length > 0
   })
   if (stranded.length === 0) return
+  const one = stranded.length === 1
   throw new DomainError(
     'CONFLICT',
-    `Modification refusée : ${describeBookings(ctx, stranded)} ne tiendrai(en)t plus. ` +
-      'Déplacez ou réduisez ces réservations d’abord, ou déclarez une indisponibilité pour retirer des unités.',
+    `Modification refusée : ${one ? 'cette réservation ne tiendrait' : 'ces réservations ne tiendraient'} plus : ` +
+      `${describeBookings(ctx, stranded)}. Déplacez-${one ? 'la' : 'les'} ou annulez-${one ? 'la' : 'les'} d’abord, ` +
+      'ou déclarez une indisponibilité (réparation, contrôle) : elle est enregistrée et liste les réservations concernées.',
     { bookings: stranded.map(toBooking) },
   )
 }

@@ -17,7 +17,8 @@
  */
 import type { z } from 'zod'
 import type { availabilitySuggestInput } from '../../../shared/api/schemas'
-import { findConflicts, type Interval } from '../../../shared/availability'
+import { findConflicts, lendableQuantity, type Interval } from '../../../shared/availability'
+import { DomainError } from '../../../shared/errors'
 import type { SuggestedPeriod } from '../../../shared/domain/calendar'
 import {
   addDaysToDate,
@@ -95,7 +96,8 @@ function toSuggestion(period: Period): SuggestedPeriod {
  * before now) and after. Empty when nothing fits in that window.
  * @returns `[{ start, end, allDay, startDate, endDate }]`, instants ISO 8601 UTC, dates `YYYY-MM-DD`
  *   (end inclusive) for day-long periods
- * @throws DomainError INVALID_INPUT (period, archived resource, quantity above 1 on a unit resource),
+ * @throws DomainError INVALID_INPUT (period, archived resource, quantity above 1 on a unit resource or
+ *   above what the resource lends at all),
  *   NOT_FOUND (unknown resource)
  */
 export function suggestPeriods(ctx: ServiceContext, input: SuggestInput): SuggestedPeriod[] {
@@ -107,6 +109,16 @@ export function suggestPeriods(ctx: ServiceContext, input: SuggestInput): Sugges
 
   return readTransaction(ctx.db, () => {
     const { resources, items } = loadRequestedResources(ctx, input.items)
+    // No period can fit more than the resource ever lends: say so rather than suggest nothing.
+    items.forEach((item, index) => {
+      const resource = resources.get(item.resourceId)
+      if (resource && item.quantity > lendableQuantity(resource)) {
+        const message = `« ${resource.name} » : ${lendableQuantity(resource)} au plus peuvent être prêtés (demande : ${item.quantity}).`
+        throw new DomainError('INVALID_INPUT', message, {
+          issues: [{ path: `items.${index}.quantity`, message }],
+        })
+      }
+    })
     const reach = Math.max(
       0,
       ...[...resources.values()].map((r) => (r.bufferBeforeMinutes + r.bufferAfterMinutes) * MINUTE_MS),

@@ -90,11 +90,11 @@ export function readQuantity(cell: Cell): Read<number | null> {
     const text = cellText(cell).replace(/\s/g, '')
     if (text === '') return ok(null)
     if (!/^\d+$/.test(text))
-      return bad(`Quantité « ${cellText(cell)} » : écrivez un nombre entier, par exemple 120.`)
+      return bad(`Quantité « ${cellText(cell)} » : écrivez un nombre entier positif, par exemple 120.`)
     value = Number(text)
   }
   if (!Number.isInteger(value))
-    return bad(`Quantité ${String(value)} : écrivez un nombre entier, par exemple 120.`)
+    return bad(`Quantité ${String(value)} : écrivez un nombre entier positif, par exemple 120.`)
   if (value < 1) return bad('La quantité doit être d’au moins 1 (laissez vide pour un matériel à l’unité).')
   if (value > MAX_QUANTITY)
     return bad(`Quantité trop grande : ${MAX_QUANTITY.toLocaleString('fr-FR')} au plus.`)

@@ -60,11 +60,15 @@ export function importSummary(created: number, updated: number): string {
   return `${plural(created, 'créée', 'créées')}, ${plural(updated, 'mise à jour', 'mises à jour')}`
 }
 
-/** What a dry run found: `4 lignes lues : 3 à créer, 1 à mettre à jour`. */
-export function previewSummary(report: Pick<ImportReport, 'rows'>): string {
+/** What a dry run found: `4 lignes lues : 2 à créer, 1 à mettre à jour, 1 à corriger`. */
+export function previewSummary(report: Pick<ImportReport, 'rows' | 'errors'>): string {
   const created = report.rows.filter((r) => r.action === 'create').length
   const updated = report.rows.length - created
-  return `${plural(report.rows.length, 'ligne lue', 'lignes lues')} : ${created} à créer, ${updated} à mettre à jour`
+  // Bad rows are not in `rows` (only valid ones are previewed): count them from the errors.
+  const toFix = new Set(report.errors.map((e) => e.line).filter((line) => line > 1)).size
+  const read = report.rows.length + toFix
+  const fix = toFix > 0 ? `, ${toFix} à corriger` : ''
+  return `${plural(read, 'ligne lue', 'lignes lues')} : ${created} à créer, ${updated} à mettre à jour${fix}`
 }
 
 /** The confirm button's text: `Importer 3 lignes`, `Importer 1 ligne`. */
