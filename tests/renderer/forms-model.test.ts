@@ -23,6 +23,7 @@ import {
   fieldIssues,
   formMessage,
 } from '../../renderer/src/lib/apiErrors'
+import { makeResource } from './fixtures'
 
 const ids = {
   chairs: '00000000-0000-4000-8000-000000000001',
@@ -33,35 +34,7 @@ const ids = {
 }
 
 function resource(patch: Partial<Resource> & Pick<Resource, 'id' | 'name'>): Resource {
-  return {
-    hubId: 'hub',
-    kind: 'equipment',
-    categoryId: null,
-    tracking: 'unit',
-    quantity: 1,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    outOfServiceQuantity: 0,
-    inventoryNumber: null,
-    serialNumber: null,
-    condition: null,
-    purchaseDate: null,
-    purchaseValueCents: null,
-    dailyRateCents: null,
-    plate: null,
-    licenceRequired: null,
-    odometerKm: null,
-    hourMeterHours: null,
-    nextInspectionDate: null,
-    homeCommuneId: null,
-    qualifications: [],
-    weeklyHours: null,
-    notes: '',
-    archived: false,
-    createdAt: '',
-    updatedAt: '',
-    ...patch,
-  }
+  return makeResource(patch)
 }
 
 const chairs = resource({

@@ -20,39 +20,12 @@ import {
   qualificationState,
   updateSelection,
 } from '../../renderer/src/features/inventory/model'
+import { makeResource } from './fixtures'
 
 const nbsp = '\u00a0'
 
 function resource(patch: Partial<Resource> & Pick<Resource, 'id' | 'name'>): Resource {
-  return {
-    hubId: 'hub',
-    kind: 'equipment',
-    categoryId: null,
-    tracking: 'unit',
-    quantity: 1,
-    outOfServiceQuantity: 0,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    inventoryNumber: null,
-    serialNumber: null,
-    condition: null,
-    purchaseDate: null,
-    purchaseValueCents: null,
-    dailyRateCents: null,
-    plate: null,
-    licenceRequired: null,
-    odometerKm: null,
-    hourMeterHours: null,
-    nextInspectionDate: null,
-    homeCommuneId: null,
-    qualifications: [],
-    weeklyHours: null,
-    notes: '',
-    archived: false,
-    createdAt: '',
-    updatedAt: '',
-    ...patch,
-  }
+  return makeResource(patch)
 }
 
 describe('amounts in euros', () => {

@@ -31,6 +31,7 @@ import {
   stepAnchor,
   visibleDates,
 } from '../../renderer/src/features/planning/model'
+import { makeResource } from './fixtures'
 
 const HOUR = 3_600_000
 
@@ -90,37 +91,7 @@ function timed(
 }
 
 function resource(id: string, extra: Partial<Resource> = {}): Resource {
-  return {
-    id,
-    hubId: 'hub',
-    kind: 'equipment',
-    name: `Ressource ${id}`,
-    categoryId: null,
-    tracking: 'unit',
-    quantity: 1,
-    outOfServiceQuantity: 0,
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    inventoryNumber: null,
-    serialNumber: null,
-    condition: 'good',
-    purchaseDate: null,
-    purchaseValueCents: null,
-    dailyRateCents: null,
-    plate: null,
-    licenceRequired: null,
-    odometerKm: null,
-    hourMeterHours: null,
-    nextInspectionDate: null,
-    homeCommuneId: null,
-    qualifications: [],
-    weeklyHours: null,
-    notes: '',
-    archived: false,
-    createdAt: '2027-01-01T00:00:00.000Z',
-    updatedAt: '2027-01-01T00:00:00.000Z',
-    ...extra,
-  }
+  return makeResource({ id, condition: 'good', ...extra })
 }
 
 describe('views and columns (Europe/Paris days, Monday first)', () => {
