@@ -265,7 +265,7 @@ describe('resources.import: all or nothing', () => {
       [7, "Valeur d'achat"],
     ])
     expect(report.errors[0]?.message).toBe(
-      'Quantité « beaucoup » : écrivez un nombre entier, par exemple 120.',
+      'Quantité « beaucoup » : écrivez un nombre entier positif, par exemple 120.',
     )
     expect(report.errors[1]?.message).toBe('Désignation manquante : indiquez le nom de la ressource.')
     expect(report.errors[2]?.message).toBe(
