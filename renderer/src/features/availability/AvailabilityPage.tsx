@@ -1,11 +1,10 @@
 import type { FormEvent } from 'react'
 import { useMemo } from 'react'
-import type { FreeResource, ResourceKind } from '../../../../shared/domain/types'
+import type { FreeResource } from '../../../../shared/domain/types'
 import { resourceKinds } from '../../../../shared/domain/types'
 import { Field, fieldA11y } from '../../components/Field'
 import { EmptyState, Loading, LoadError } from '../../components/Feedback'
 import { PeriodInput } from '../../components/PeriodInput'
-import { kindPluralLabel } from '../../lib/labels'
 import { describePeriod, periodToApi } from '../../lib/period'
 import { navigate } from '../../stores/navigation'
 import { byId, useReference } from '../../stores/reference'
@@ -16,6 +15,7 @@ import { FreeResourceTable } from './FreeResourceTable'
 import { matchingResources } from './model'
 import { useAvailability } from './store'
 import { Suggestions } from './Suggestions'
+import { KindSelect } from '../../components/KindSelect'
 
 /** Disponibilités: what is free for a period, and a shortcut to book it. */
 export function AvailabilityPage() {
@@ -70,18 +70,7 @@ export function AvailabilityPage() {
         />
         <div className="form-grid form-grid--search">
           <Field id="find-kind" label="Type de ressource">
-            <select
-              id="find-kind"
-              value={av.kind}
-              onChange={(e) => av.setKind(e.target.value as ResourceKind | '')}
-            >
-              <option value="">Tous les types</option>
-              {resourceKinds.map((k) => (
-                <option key={k} value={k}>
-                  {kindPluralLabel(k)}
-                </option>
-              ))}
-            </select>
+            <KindSelect id="find-kind" value={av.kind} onChange={av.setKind} />
           </Field>
           <Field id="find-category" label="Catégorie" error={av.fieldErrors.categoryId}>
             <select

@@ -1,12 +1,10 @@
 import type { FormEvent } from 'react'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { Booking, ResourceKind } from '../../../../shared/domain/types'
-import { resourceKinds } from '../../../../shared/domain/types'
+import type { Booking } from '../../../../shared/domain/types'
 import { CommuneSelect } from '../../components/CommuneSelect'
 import { DateTextInput } from '../../components/DateTextInput'
 import { Banner, LoadError } from '../../components/Feedback'
 import { todayLocalDate } from '../../lib/dates'
-import { kindPluralLabel } from '../../lib/labels'
 import { parseDateText } from '../../lib/period'
 import { navigate, useNavigation } from '../../stores/navigation'
 import { byId, orderCommunes, useReference } from '../../stores/reference'
@@ -29,6 +27,7 @@ import {
 import { columnOf, PlanningGrid } from './PlanningGrid'
 import { usePlanning } from './store'
 import './planning.css'
+import { KindSelect } from '../../components/KindSelect'
 
 const viewNames: readonly { view: PlanningView; label: string }[] = [
   { view: 'day', label: 'Jour' },
@@ -218,18 +217,7 @@ export function PlanningPage() {
       <div className="planning-filters" role="search" aria-label="Filtres du planning">
         <div className="toolbar__field">
           <label htmlFor="planning-kind">Type de ressource</label>
-          <select
-            id="planning-kind"
-            value={p.kind}
-            onChange={(e) => p.setKind(e.target.value as ResourceKind | '')}
-          >
-            <option value="">Tous les types</option>
-            {resourceKinds.map((k) => (
-              <option key={k} value={k}>
-                {kindPluralLabel(k)}
-              </option>
-            ))}
-          </select>
+          <KindSelect id="planning-kind" value={p.kind} onChange={p.setKind} />
         </div>
         <div className="toolbar__field">
           <label htmlFor="planning-category">Catégorie</label>
