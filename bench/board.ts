@@ -21,7 +21,7 @@ import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium, type Browser } from '@playwright/test'
 import { openDatabase, writeTransaction } from '../electron/backend/db/connection'
-import { insertBooking } from '../electron/backend/db/repositories/bookings'
+import { freshLifecycle, insertBooking } from '../electron/backend/db/repositories/bookings'
 import { insertCategory } from '../electron/backend/db/repositories/categories'
 import { listCommunes } from '../electron/backend/db/repositories/communes'
 import { listHubs } from '../electron/backend/db/repositories/hubs'
@@ -139,6 +139,8 @@ function generate(dir: string, resourceCount: number, bookingCount: number, mont
         nextInspectionDate: null,
         qualifications: [],
         weeklyHours: null,
+        requiresApproval: false,
+        requiredQualification: null,
         notes: '',
         archivedAt: null,
         createdAt: at,
@@ -158,6 +160,8 @@ function generate(dir: string, resourceCount: number, bookingCount: number, mont
           startDate: day,
           endDate: addDaysToDate(day, 1),
           createdAt: at,
+          bookingId: null,
+          untilRestored: false,
         })
         unavailabilities++
       }
@@ -214,6 +218,7 @@ function generate(dir: string, resourceCount: number, bookingCount: number, mont
         createdAt: at,
         updatedAt: at,
         items: [{ resourceId: resource.id, quantity: resource.stock ? 1 + Math.floor(next() * 12) : 1 }],
+        ...freshLifecycle,
       })
       made++
     }

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { openDatabase, writeTransaction, type Db } from '../electron/backend/db/connection'
-import { insertBooking, type BookingRecord } from '../electron/backend/db/repositories/bookings'
+import { freshLifecycle, insertBooking, type BookingRecord } from '../electron/backend/db/repositories/bookings'
 import { listCommunes } from '../electron/backend/db/repositories/communes'
 import { listHubs } from '../electron/backend/db/repositories/hubs'
 import { insertResource } from '../electron/backend/db/repositories/resources'
@@ -74,6 +74,8 @@ export function generateDataset(dir: string, resources: number, bookings: number
         nextInspectionDate: null,
         qualifications: [],
         weeklyHours: null,
+        requiresApproval: false,
+        requiredQualification: null,
         notes: '',
         archivedAt: null,
         createdAt: at,
@@ -107,6 +109,7 @@ export function generateDataset(dir: string, resources: number, bookings: number
           createdAt: at,
           updatedAt: at,
           items: [{ resourceId, quantity: index % 5 === 0 ? 1 + Math.floor(next() * 20) : 1 }],
+          ...freshLifecycle,
         }
         insertBooking(db, record)
         count++

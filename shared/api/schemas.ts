@@ -11,89 +11,22 @@ import {
   trackings,
   unavailabilityKinds,
 } from '../domain/types'
-import { DomainError } from '../errors'
-import { parseLocalDate, parseTimeInput } from '../time'
-
-// Zod's own messages (wrong type, unknown key…) in French, like ours.
-z.config(z.locales.fr())
-// No code generation: the renderer's Content-Security-Policy forbids eval.
-z.config({ jitless: true })
-
-// Identifiers are made lower-case by the application; one typed in capitals is the same one.
-const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' }).transform((id) => id.toLowerCase())
-
-/** No control characters (NUL…) but line breaks and tabs, and no broken Unicode. */
-function isCleanText(text: string): boolean {
-  return (
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
-    !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) &&
-    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
-  )
-}
-
-const cleanTextMessage =
-  'Caractères invalides (caractères de contrôle ou texte mal encodé) : retapez ce texte.'
-
-const trimmed = (label: string, max: number) =>
-  z
-    .string({ message: `${label} : texte attendu.` })
-    .trim()
-    .min(1, { message: `${label} est obligatoire.` })
-    .max(max, { message: `${label} : ${max} caractères au plus.` })
-    .refine(isCleanText, { message: cleanTextMessage })
-
-const optionalText = (label: string, max: number) =>
-  z
-    .string({ message: `${label} : texte attendu.` })
-    .trim()
-    .max(max, { message: `${label} : ${max} caractères au plus.` })
-    .refine(isCleanText, { message: cleanTextMessage })
-
-/** A moment of the API: checked here so that the error carries the field's path. */
-const timeText = z.string({ message: 'Date attendue.' }).superRefine((text, ctx) => {
-  try {
-    parseTimeInput(text)
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof DomainError ? error.message : 'Date invalide.' })
-  }
-})
-
-const localDate = z.string().superRefine((text, ctx) => {
-  try {
-    parseLocalDate(text)
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof DomainError ? error.message : 'Date invalide.' })
-  }
-})
-
-const minutes = z
-  .number({ message: 'Durée en minutes attendue.' })
-  .int({ message: 'Durée en minutes entières attendue.' })
-  .min(0, { message: 'Une durée ne peut pas être négative.' })
-  .max(7 * 24 * 60, { message: 'Une marge ne peut dépasser 7 jours.' })
-
-const positiveQuantity = z
-  .number({ message: 'Quantité attendue.' })
-  .int({ message: 'La quantité doit être un nombre entier.' })
-  .min(1, { message: 'La quantité doit être au moins 1.' })
-  .max(1_000_000, { message: 'Quantité trop grande.' })
-
-const plate = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}-\d{3}-[A-Z]{2}$/, { message: 'Immatriculation au format AB-123-CD attendue.' })
-
-/** An amount in euro cents: a whole number, 0 to 100 million euros. */
-const cents = z
-  .number({ message: 'Montant attendu (en centimes).' })
-  .int({ message: 'Montant en centimes entiers attendu.' })
-  .min(0, { message: 'Un montant ne peut pas être négatif.' })
-  .max(10_000_000_000, { message: 'Montant trop grand.' })
-
-const qualification = z
-  .object({ name: trimmed('Une qualification', 100), expiresOn: localDate.nullable().optional() })
-  .strict()
+import {
+  cents,
+  clientRequestId,
+  delivery,
+  items,
+  localDate,
+  minutes,
+  optionalText,
+  plate,
+  positiveQuantity,
+  providedOperator,
+  qualification,
+  timeText,
+  trimmed,
+  uuid,
+} from './fields'
 
 export const emptyInput = z.object({}).strict()
 
@@ -143,6 +76,8 @@ const resourceFields = {
     .optional(),
   homeCommuneId: uuid.nullable().optional(),
   weeklyHours: z.number().min(0).max(60, { message: 'Au plus 60 heures par semaine.' }).nullable().optional(),
+  requiresApproval: z.boolean({ message: 'Oui ou non attendu.' }).optional(),
+  requiredQualification: optionalText('La qualification requise', 100).nullable().optional(),
   notes: optionalText('Les notes', 4000).optional(),
 }
 
@@ -196,26 +131,6 @@ export const resourcesUpdateInput = z
 
 export const idInput = z.object({ id: uuid }).strict()
 
-const bookingItem = z.object({ resourceId: uuid, quantity: positiveQuantity.optional() }).strict()
-
-const items = z
-  .array(bookingItem)
-  .min(1, { message: 'Ajoutez au moins une ressource.' })
-  .max(200, { message: 'Une demande porte sur 200 ressources au plus.' })
-  .superRefine((list, ctx) => {
-    const seen = new Set<string>()
-    list.forEach((item, index) => {
-      if (seen.has(item.resourceId)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [index, 'resourceId'],
-          message: 'Cette ressource figure déjà dans la demande.',
-        })
-      }
-      seen.add(item.resourceId)
-    })
-  })
-
 export const bookingsCreateInput = z
   .object({
     communeId: uuid,
@@ -224,6 +139,10 @@ export const bookingsCreateInput = z
     end: timeText,
     items,
     notes: optionalText('Les notes', 4000).optional(),
+    /** Made by the client once per request: sent again (double click, retry), it returns the same booking. */
+    clientRequestId: clientRequestId.optional(),
+    providedOperator: providedOperator.nullable().optional(),
+    delivery: delivery.nullable().optional(),
   })
   .strict()
 
@@ -238,6 +157,8 @@ export const bookingsUpdateInput = z
     /** The new list of items replaces the old one. */
     items: items.optional(),
     notes: optionalText('Les notes', 4000).optional(),
+    providedOperator: providedOperator.nullable().optional(),
+    delivery: delivery.nullable().optional(),
   })
   .strict()
   .superRefine((input, ctx) => {

@@ -114,6 +114,14 @@ export interface Resource {
   readonly qualifications: readonly Qualification[]
   /** Agents: contractual weekly hours. */
   readonly weeklyHours: number | null
+  /** A booking containing it is a request the hub must approve (statut « demandée »). */
+  readonly requiresApproval: boolean
+  /**
+   * Qualification its operator must hold (CACES R486 for a nacelle, Permis C for a truck): a booking
+   * containing it must also contain an agent holding it for the whole period, or name the commune's own
+   * qualified operator. Matched case-insensitively on the start of the agent's qualification name.
+   */
+  readonly requiredQualification: string | null
   readonly notes: string
   readonly archived: boolean
   readonly createdAt: string
@@ -124,6 +132,44 @@ export interface Resource {
 export interface BookingItem {
   readonly resourceId: string
   readonly quantity: number
+}
+
+/** What came back of one item at the return: missing units are `quantity - returnedQuantity`. */
+export interface ReturnedItem {
+  readonly resourceId: string
+  readonly returnedQuantity: number
+  /** Units returned damaged (included in `returnedQuantity`). */
+  readonly damagedQuantity: number
+}
+
+/** The hand-over (sortie) or the taking-back (retour) of a booking, as the depot recorded it. */
+export interface HandOver {
+  /** ISO 8601 UTC instant. */
+  readonly at: string
+  /** Who recorded it. */
+  readonly by: string
+  /** Odometer of the booking's vehicle at that moment, km. */
+  readonly odometerKm: number | null
+  readonly notes: string
+}
+
+/**
+ * Delivery and pick-up by the hub: a vehicle and its agents, `minutes` each way. Timed bookings are
+ * delivered in the `minutes` before the start and collected in the `minutes` after the end; day-long
+ * loans at 08:00 local on the first day and 08:00 the day after the last.
+ */
+export interface Delivery {
+  readonly vehicleId: string
+  readonly agentIds: readonly string[]
+  /** Duration of each trip, minutes. */
+  readonly minutes: number
+  readonly address: string
+}
+
+/** The commune's own qualified operator, when the booking brings no agent of the hub. */
+export interface ProvidedOperator {
+  readonly name: string
+  readonly qualification: string
 }
 
 /** One request by one commune, for one period, of one or more resources. */
@@ -146,6 +192,18 @@ export interface Booking {
   readonly endDate: string | null
   readonly items: readonly BookingItem[]
   readonly cancelReason: string | null
+  /** Why the hub refused the request (status `rejected`). */
+  readonly rejectReason: string | null
+  /** The commune's own qualified operator, if it provides one. */
+  readonly providedOperator: ProvidedOperator | null
+  /** The hub delivers before the start and collects after the end (two logistics tasks), if asked. */
+  readonly delivery: Delivery | null
+  /** The series this booking is an occurrence of. */
+  readonly seriesId: string | null
+  readonly checkOut: HandOver | null
+  readonly return: (HandOver & { readonly items: readonly ReturnedItem[] }) | null
+  /** Handed out and not returned although its end has passed. */
+  readonly late: boolean
   readonly createdAt: string
   readonly updatedAt: string
 }
@@ -202,6 +260,10 @@ export interface Unavailability {
   readonly startDate: string | null
   readonly endDate: string | null
   readonly createdAt: string
+  /** The booking whose return withdrew these units (missing or damaged), if any. */
+  readonly bookingId: string | null
+  /** Lasts until the manager restores the units (« jusqu’à remise en état »): `end` is then meaningless. */
+  readonly untilRestored: boolean
 }
 
 /** Result of `unavailabilities.create`: the stored period, and the bookings it now endangers (never cancelled). */

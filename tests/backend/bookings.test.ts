@@ -311,7 +311,7 @@ describe('bookings.cancel', () => {
     await api.ok('bookings.create', { ...base, communeId: f.gaubretiere.id })
     const again = await api.fail('bookings.cancel', { id: first.id })
     expect(again.code).toBe('INVALID_TRANSITION')
-    expect(again.message).toBe('La réservation RES-2026-0001 est annulée : elle ne peut plus être annulée.')
+    expect(again.message).toBe('La réservation RES-2026-0001 est annulée : impossible de l’annuler.')
   })
 
   it('answers NOT_FOUND for an unknown booking', async () => {

@@ -9,8 +9,9 @@ const worker = join(import.meta.dirname, 'workers/book-once.ts')
 function start(
   dataDir: string,
   input: unknown,
+  method = 'bookings.create',
 ): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; result: Promise<ApiResult<unknown>> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir, JSON.stringify(input)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', worker, dataDir, JSON.stringify(input), method], {
     stdio: 'pipe',
   })
   let buffer = ''
@@ -68,5 +69,33 @@ describe('two processes on one database file', () => {
     const refused = results.find((r) => !r.ok)
     expect(refused && !refused.ok && refused.error.code).toBe('CONFLICT')
     expect(refused && !refused.ok && refused.error.message).toContain('il en reste 50 sur 120')
+  }, 60_000)
+
+  it('approve the same request at once: one manager wins, the other gets INVALID_TRANSITION', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    await api.ok('resources.update', { id: f.nacelle.id, requiresApproval: true })
+    const request = await api.ok('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'Élagage',
+      start: '2027-05-14T08:00',
+      end: '2027-05-14T12:00',
+      items: [{ resourceId: f.nacelle.id }],
+    })
+    expect(request.status).toBe('requested')
+    const a = start(api.dir, { id: request.id }, 'bookings.approve')
+    const b = start(api.dir, { id: request.id }, 'bookings.approve')
+    await Promise.all([a.ready, b.ready])
+    a.child.stdin.write('go\n')
+    b.child.stdin.write('go\n')
+    const results = await Promise.all([a.result, b.result])
+    const loser = results.find((r) => !r.ok)
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(loser?.ok === false && loser.error.code).toBe('INVALID_TRANSITION')
+    expect(loser?.ok === false && loser.error.message).toBe(
+      'La réservation RES-2026-0001 est acceptée : impossible de l’accepter.',
+    )
+    const history = await api.ok('bookings.history', { id: request.id })
+    expect(history.journal.map((e) => e.action)).toEqual(['approve', 'create'])
   }, 60_000)
 })

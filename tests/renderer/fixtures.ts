@@ -29,6 +29,8 @@ export function makeResource(patch: Partial<Resource> & Pick<Resource, 'id'>): R
     homeCommuneId: null,
     qualifications: [],
     weeklyHours: null,
+    requiresApproval: false,
+    requiredQualification: null,
     notes: '',
     archived: false,
     createdAt: '2027-01-01T00:00:00.000Z',

@@ -56,6 +56,13 @@ function booking(
     endDate: period.endDate ?? null,
     items,
     cancelReason: null,
+    rejectReason: null,
+    providedOperator: null,
+    delivery: null,
+    seriesId: null,
+    checkOut: null,
+    return: null,
+    late: false,
     createdAt: '2027-01-01T00:00:00.000Z',
     updatedAt: '2027-01-01T00:00:00.000Z',
     ...extra,
@@ -281,6 +288,8 @@ describe('bars: which columns a booking covers', () => {
       startDate: null,
       endDate: null,
       createdAt: '2027-01-01T00:00:00.000Z',
+      bookingId: null,
+      untilRestored: false,
     }
     const layouts = layoutRows([a, b, gone], [repair], columnsFor('week', '2027-06-16'), 'day')
     const chairs = layouts.get('chairs')
@@ -422,6 +431,8 @@ describe('availability on the board (shared rule, loaded data)', () => {
     startDate: '2027-06-14',
     endDate: '2027-06-14',
     createdAt: '2027-01-01T00:00:00.000Z',
+    bookingId: null,
+    untilRestored: false,
   }
   const names = (id: string) => (id === 'c1' ? 'Tiffauges' : '?')
   const occupations = occupationsByResource(buildOccupations(bookings, [repair], names))

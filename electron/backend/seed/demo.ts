@@ -56,6 +56,8 @@ export interface DemoResource {
   readonly dailyRateCents?: number
   readonly hourMeterHours?: number
   readonly weeklyHours?: number
+  readonly requiresApproval?: boolean
+  readonly requiredQualification?: string
   readonly bufferBeforeMinutes?: number
   readonly bufferAfterMinutes?: number
   readonly notes?: string
@@ -204,6 +206,8 @@ export const demoResources: readonly DemoResource[] = [
     purchaseValueCents: 3_850_000,
     serialNumber: 'NAC12-2018-3390',
     nextInspectionDate: '2027-03-15',
+    requiresApproval: true,
+    requiredQualification: 'CACES R486',
     notes: 'Conduite : CACES R486 catégorie B. VGP semestrielle.',
   },
   {
@@ -213,6 +217,7 @@ export const demoResources: readonly DemoResource[] = [
     category: 'travaux',
     inventoryNumber: 'PTO-TRV-002',
     hourMeterHours: 1_840,
+    requiresApproval: true,
     purchaseDate: '2020-06-15',
     purchaseValueCents: 3_200_000,
     serialNumber: 'MP25-2020-5521',
@@ -251,6 +256,7 @@ export const demoResources: readonly DemoResource[] = [
     category: 'pl',
     plate: 'EK-905-PT',
     licenceRequired: 'C',
+    requiredQualification: 'Permis C',
     odometerKm: 152_300,
     nextInspectionDate: '2027-04-20',
   },

@@ -85,6 +85,8 @@ export function seedDatabase(ctx: ServiceContext, mode: 'demo' | 'empty'): boole
         nextInspectionDate: r.nextInspectionDate ?? null,
         qualifications: r.qualifications ?? [],
         weeklyHours: r.weeklyHours ?? null,
+        requiresApproval: r.requiresApproval ?? false,
+        requiredQualification: r.requiredQualification ?? null,
         notes: r.notes ?? '',
         archivedAt: null,
         createdAt: at,
@@ -129,6 +131,8 @@ export function seedDatabase(ctx: ServiceContext, mode: 'demo' | 'empty'): boole
       startDate: inspection,
       endDate: inspection,
       createdAt: at,
+      bookingId: null,
+      untilRestored: false,
     })
     insertUnavailability(ctx.db, {
       id: ctx.newId(),
@@ -142,6 +146,8 @@ export function seedDatabase(ctx: ServiceContext, mode: 'demo' | 'empty'): boole
       startDate: null,
       endDate: null,
       createdAt: at,
+      bookingId: null,
+      untilRestored: false,
     })
   })
   return true

@@ -1,38 +1,76 @@
 import type { z } from 'zod'
 import type { bookingsCreateInput, bookingsListInput, bookingsUpdateInput } from '../../../shared/api/schemas'
+import type { RequestedItem } from '../../../shared/availability'
+import type { QualificationIssue } from '../../../shared/domain/lifecycle'
 import {
   cancellableStatuses,
   type Booking,
   type BookingStatus,
   type Commune,
   type Conflict,
+  type ProvidedOperator,
 } from '../../../shared/domain/types'
 import { DomainError } from '../../../shared/errors'
-import { toIsoUtc, TIME_ZONE } from '../../../shared/time'
+import { qualificationIssues } from '../../../shared/qualifications'
+import { toIsoUtc, TIME_ZONE, type Period } from '../../../shared/time'
 import { writeTransaction } from '../db/connection'
 import { appendAudit } from '../db/repositories/audit'
 import {
   getBooking as selectBooking,
+  getBookingByClientRequestId,
   insertBooking,
   listBookings as selectBookings,
   nextBookingReference,
   replaceBooking,
-  updateBookingStatus,
   type BookingRecord,
 } from '../db/repositories/bookings'
 import { getCommune } from '../db/repositories/communes'
+import type { ResourceRecord } from '../db/repositories/resources'
 import { conflictsFor, loadRequestedResources } from './availability'
 import { nowIso, type ServiceContext } from './context'
+import { planDelivery, storeDelivery, type DeliveryRequest } from './logistics'
 import { periodFromInput, windowFromInput } from './periods'
 
-/** The API shape of a stored booking: instants as ISO 8601 UTC. */
-export function toBooking(record: BookingRecord): Booking {
-  return { ...record, start: toIsoUtc(record.start), end: toIsoUtc(record.end) }
+/**
+ * The API shape of a stored booking: instants as ISO 8601 UTC; `late` when handed out and not returned
+ * although its end is at or before `now` (epoch ms).
+ */
+export function toBooking(record: BookingRecord, now: number): Booking {
+  const { clientRequestId: _key, returnedItems, checkOut, return: returned, ...rest } = record
+  return {
+    ...rest,
+    start: toIsoUtc(record.start),
+    end: toIsoUtc(record.end),
+    checkOut: checkOut && { ...checkOut, at: toIsoUtc(checkOut.at) },
+    return: returned && { ...returned, at: toIsoUtc(returned.at), items: returnedItems ?? [] },
+    late: record.status === 'checked_out' && record.end <= now,
+  }
+}
+
+/** French past participle of each status, for messages (« la réservation RES-… est annulée »). */
+export const statusLabel: Record<BookingStatus, string> = {
+  requested: 'demandée',
+  approved: 'acceptée',
+  rejected: 'refusée',
+  cancelled: 'annulée',
+  checked_out: 'sortie',
+  returned: 'rendue',
 }
 
 /** The Europe/Paris calendar year of an instant, for references. */
 function localYear(ms: number): number {
   return Number(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric' }).format(ms))
+}
+
+/** @throws DomainError NOT_FOUND with the field path `communeId` */
+function loadCommune(ctx: ServiceContext, id: string): Commune {
+  const commune = getCommune(ctx.db, id)
+  if (!commune) {
+    throw new DomainError('NOT_FOUND', 'Cette commune n’existe pas.', {
+      issues: [{ path: 'communeId', message: 'Commune introuvable.' }],
+    })
+  }
+  return commune
 }
 
 /**
@@ -56,7 +94,7 @@ function checkHub(commune: Commune, resources: ReadonlyMap<string, { hubId: stri
 }
 
 /** The CONFLICT refusal: the first explanation in the message, all of them in `details.conflicts`. */
-function conflictError(conflicts: readonly Conflict[]): DomainError {
+export function conflictError(conflicts: readonly Conflict[]): DomainError {
   const first = conflicts[0]?.message ?? ''
   const others = conflicts.length - 1
   const more =
@@ -64,35 +102,144 @@ function conflictError(conflicts: readonly Conflict[]): DomainError {
   return new DomainError('CONFLICT', `Réservation impossible. ${first}${more}`, { conflicts })
 }
 
+/** The QUALIFICATION_MISSING refusal, every missing qualification in `details.issues`. */
+export function qualificationError(issues: readonly QualificationIssue[]): DomainError {
+  const more = issues.length > 1 ? ` (et ${issues.length - 1} autre(s) qualification(s) manquante(s))` : ''
+  return new DomainError('QUALIFICATION_MISSING', `${issues[0]?.message ?? ''}${more}`, { issues })
+}
+
+/** A booking request as the rules see it: who, when, what, with whose operator and which delivery. */
+export interface BookingRequest {
+  readonly communeId: string
+  readonly period: Period
+  readonly items: readonly { readonly resourceId: string; readonly quantity?: number | undefined }[]
+  readonly providedOperator: ProvidedOperator | null
+  readonly delivery?: DeliveryRequest | null | undefined
+}
+
+/** A request checked against the rules: its hub, normalised items and what stands in its way. */
+interface CheckedRequest {
+  readonly hubId: string
+  readonly items: RequestedItem[]
+  readonly resources: Map<string, ResourceRecord>
+  readonly conflicts: Conflict[]
+  readonly qualificationIssues: QualificationIssue[]
+}
+
+function checkRequest(
+  ctx: ServiceContext,
+  request: BookingRequest,
+  ignoreBookingId: string | null,
+): CheckedRequest {
+  const commune = loadCommune(ctx, request.communeId)
+  const { resources, items } = loadRequestedResources(ctx, request.items)
+  const hubId = checkHub(commune, resources)
+  const conflicts = conflictsFor(ctx, request.period, items, resources, ignoreBookingId)
+  if (request.delivery) {
+    const plan = planDelivery(ctx, request.period, request.delivery, items, hubId)
+    conflicts.push(...plan.conflicts(ignoreBookingId))
+  }
+  return {
+    hubId,
+    items,
+    resources,
+    conflicts,
+    qualificationIssues: qualificationIssues(
+      request.period,
+      [...resources.values()],
+      request.providedOperator,
+    ),
+  }
+}
+
 /**
- * `bookings.create`. Inside one `BEGIN IMMEDIATE` transaction: checks the commune and the resources,
- * re-checks availability against every stored blocking booking and unavailability, then stores the
- * booking, its items, its reference and a journal entry. All or nothing.
- * @throws DomainError NOT_FOUND (commune, resource), INVALID_INPUT (period, archived resource, commune
- *   not served by the resources' hub), CONFLICT with `details.conflicts`
+ * What a booking of `request` would meet now, without storing anything: availability conflicts (its
+ * items, and the vehicle and agents of its delivery) and missing qualifications. `ignoreBookingId`
+ * leaves one stored booking out (the one being approved or edited).
+ * @throws DomainError NOT_FOUND (commune, resource), INVALID_INPUT (archived resource, hub)
  */
-export function createBooking(ctx: ServiceContext, input: z.output<typeof bookingsCreateInput>): Booking {
+export function requestProblems(
+  ctx: ServiceContext,
+  request: BookingRequest,
+  ignoreBookingId: string | null,
+): { conflicts: Conflict[]; qualificationIssues: QualificationIssue[] } {
+  const { conflicts, qualificationIssues: issues } = checkRequest(ctx, request, ignoreBookingId)
+  return { conflicts, qualificationIssues: issues }
+}
+
+/**
+ * Checks a request and throws its first kind of problem.
+ * @throws DomainError CONFLICT (`details.conflicts`), QUALIFICATION_MISSING (`details.issues`)
+ */
+export function assertRequestFits(
+  ctx: ServiceContext,
+  request: BookingRequest,
+  ignoreBookingId: string | null,
+): CheckedRequest {
+  const checked = checkRequest(ctx, request, ignoreBookingId)
+  if (checked.conflicts.length > 0) throw conflictError(checked.conflicts)
+  if (checked.qualificationIssues.length > 0) throw qualificationError(checked.qualificationIssues)
+  return checked
+}
+
+/** Appends one journal entry about a booking. */
+export function journalBooking(
+  ctx: ServiceContext,
+  action: string,
+  before: BookingRecord | null,
+  after: BookingRecord,
+): void {
+  appendAudit(ctx.db, {
+    id: ctx.newId(),
+    at: after.updatedAt,
+    actor: ctx.actor,
+    entity: 'booking',
+    entityId: after.id,
+    action,
+    before,
+    after,
+  })
+}
+
+/**
+ * `bookings.create`. Inside one `BEGIN IMMEDIATE` transaction (a savepoint when called inside another,
+ * as a series does): checks the commune and the resources, re-checks availability against every stored
+ * blocking booking, logistics task and unavailability, checks qualified operators, then stores the
+ * booking, its items, its delivery tasks, its reference and a journal entry. All or nothing. The status
+ * is `requested` when any resource requires the hub's approval, `approved` otherwise. The same
+ * `clientRequestId` sent again returns the booking already stored, unchanged.
+ * @throws DomainError NOT_FOUND (commune, resource), INVALID_INPUT (period, archived resource, commune
+ *   not served by the resources' hub, delivery), CONFLICT with `details.conflicts`,
+ *   QUALIFICATION_MISSING with `details.issues`
+ */
+export function createBooking(
+  ctx: ServiceContext,
+  input: z.output<typeof bookingsCreateInput>,
+  options: { readonly seriesId?: string } = {},
+): Booking {
   const period = periodFromInput(input.start, input.end)
   return writeTransaction(ctx.db, () => {
-    const commune = getCommune(ctx.db, input.communeId)
-    if (!commune) {
-      throw new DomainError('NOT_FOUND', 'Cette commune n’existe pas.', {
-        issues: [{ path: 'communeId', message: 'Commune introuvable.' }],
-      })
+    if (input.clientRequestId !== undefined) {
+      const existing = getBookingByClientRequestId(ctx.db, input.clientRequestId)
+      if (existing) return toBooking(existing, ctx.now())
     }
-    const { resources, items } = loadRequestedResources(ctx, input.items)
-    const hubId = checkHub(commune, resources)
-    const conflicts = conflictsFor(ctx, period, items, resources, null)
-    if (conflicts.length > 0) throw conflictError(conflicts)
+    const request: BookingRequest = {
+      communeId: input.communeId,
+      period,
+      items: input.items,
+      providedOperator: input.providedOperator ?? null,
+      delivery: input.delivery ?? null,
+    }
+    const { hubId, items, resources } = assertRequestFits(ctx, request, null)
     const at = nowIso(ctx)
     const record: BookingRecord = {
       id: ctx.newId(),
       reference: nextBookingReference(ctx.db, localYear(ctx.now())),
       hubId,
-      communeId: commune.id,
+      communeId: input.communeId,
       title: input.title,
       notes: input.notes ?? '',
-      status: 'approved',
+      status: [...resources.values()].some((r) => r.requiresApproval) ? 'requested' : 'approved',
       start: period.start,
       end: period.end,
       allDay: period.allDay,
@@ -102,26 +249,28 @@ export function createBooking(ctx: ServiceContext, input: z.output<typeof bookin
       createdAt: at,
       updatedAt: at,
       items,
+      clientRequestId: input.clientRequestId ?? null,
+      rejectReason: null,
+      providedOperator: input.providedOperator ?? null,
+      delivery: request.delivery ? planDelivery(ctx, period, request.delivery, items, hubId).delivery : null,
+      seriesId: options.seriesId ?? null,
+      checkOut: null,
+      return: null,
+      returnedItems: null,
     }
     insertBooking(ctx.db, record)
-    appendAudit(ctx.db, {
-      id: ctx.newId(),
-      at,
-      actor: ctx.actor,
-      entity: 'booking',
-      entityId: record.id,
-      action: 'create',
-      before: null,
-      after: record,
-    })
-    return toBooking(record)
+    storeDelivery(ctx, record)
+    journalBooking(ctx, 'create', null, record)
+    return toBooking(record, ctx.now())
   })
 }
 
 /**
- * `bookings.update`: moves, resizes, retitles a booking or changes its items, re-checking availability
- * against everything else inside one write transaction. On refusal the booking is unchanged.
- * @throws DomainError NOT_FOUND, INVALID_TRANSITION (not requested or approved), INVALID_INPUT, CONFLICT
+ * `bookings.update`: moves, resizes, retitles a booking, changes its items, its operator or its
+ * delivery, re-checking availability and qualifications against everything else inside one write
+ * transaction. On refusal the booking is unchanged.
+ * @throws DomainError NOT_FOUND, INVALID_TRANSITION (not requested or approved), INVALID_INPUT, CONFLICT,
+ *   QUALIFICATION_MISSING
  */
 export function updateBooking(ctx: ServiceContext, input: z.output<typeof bookingsUpdateInput>): Booking {
   const period =
@@ -135,20 +284,19 @@ export function updateBooking(ctx: ServiceContext, input: z.output<typeof bookin
         `La réservation ${before.reference} est ${statusLabel[before.status]} : elle ne peut plus être modifiée.`,
       )
     }
-    const commune = getCommune(ctx.db, input.communeId ?? before.communeId)
-    if (!commune) {
-      throw new DomainError('NOT_FOUND', 'Cette commune n’existe pas.', {
-        issues: [{ path: 'communeId', message: 'Commune introuvable.' }],
-      })
+    const next: Period = period ?? before
+    const request: BookingRequest = {
+      communeId: input.communeId ?? before.communeId,
+      period: next,
+      items: input.items ?? before.items,
+      providedOperator:
+        input.providedOperator === undefined ? before.providedOperator : input.providedOperator,
+      delivery: input.delivery === undefined ? before.delivery : input.delivery,
     }
-    const { resources, items } = loadRequestedResources(ctx, input.items ?? before.items)
-    checkHub(commune, resources)
-    const next = period ?? before
-    const conflicts = conflictsFor(ctx, next, items, resources, before.id)
-    if (conflicts.length > 0) throw conflictError(conflicts)
+    const { items, hubId } = assertRequestFits(ctx, request, before.id)
     const after: BookingRecord = {
       ...before,
-      communeId: commune.id,
+      communeId: request.communeId,
       title: input.title ?? before.title,
       notes: input.notes ?? before.notes,
       start: next.start,
@@ -157,83 +305,40 @@ export function updateBooking(ctx: ServiceContext, input: z.output<typeof bookin
       startDate: next.startDate,
       endDate: next.endDate,
       items,
+      providedOperator: request.providedOperator,
+      delivery: request.delivery ? planDelivery(ctx, next, request.delivery, items, hubId).delivery : null,
       updatedAt: nowIso(ctx),
     }
     replaceBooking(ctx.db, after)
-    appendAudit(ctx.db, {
-      id: ctx.newId(),
-      at: after.updatedAt,
-      actor: ctx.actor,
-      entity: 'booking',
-      entityId: after.id,
-      action: 'update',
-      before,
-      after,
-    })
-    return toBooking(after)
+    storeDelivery(ctx, after)
+    journalBooking(ctx, 'update', before, after)
+    return toBooking(after, ctx.now())
   })
 }
 
 /** `bookings.list`: bookings overlapping `[from, to)`, by start. Dates mean local midnight (Europe/Paris). */
 export function listBookings(ctx: ServiceContext, input: z.output<typeof bookingsListInput>): Booking[] {
   const window = windowFromInput(input.from, input.to)
+  const now = ctx.now()
   return selectBookings(ctx.db, {
     ...window,
     communeId: input.communeId,
     resourceId: input.resourceId,
     status: input.status,
-  }).map(toBooking)
+  }).map((b) => toBooking(b, now))
+}
+
+/**
+ * A stored booking.
+ * @throws DomainError NOT_FOUND
+ */
+export function loadBooking(ctx: ServiceContext, id: string): BookingRecord {
+  const record = selectBooking(ctx.db, id)
+  if (!record) throw new DomainError('NOT_FOUND', 'Cette réservation n’existe pas.')
+  return record
 }
 
 /** @throws DomainError NOT_FOUND */
 export function getBooking(ctx: ServiceContext, id: string): Booking {
-  const record = selectBooking(ctx.db, id)
-  if (!record) throw new DomainError('NOT_FOUND', 'Cette réservation n’existe pas.')
-  return toBooking(record)
-}
-
-const statusLabel: Record<BookingStatus, string> = {
-  requested: 'demandée',
-  approved: 'acceptée',
-  rejected: 'refusée',
-  cancelled: 'annulée',
-  checked_out: 'sortie',
-  returned: 'rendue',
-}
-
-/**
- * `bookings.cancel`: a requested or approved booking becomes cancelled and frees its resources.
- * @throws DomainError NOT_FOUND, INVALID_TRANSITION (already cancelled, refused, out or returned)
- */
-export function cancelBooking(ctx: ServiceContext, id: string, reason: string | undefined): Booking {
-  return writeTransaction(ctx.db, () => {
-    const before = selectBooking(ctx.db, id)
-    if (!before) throw new DomainError('NOT_FOUND', 'Cette réservation n’existe pas.')
-    if (!cancellableStatuses.includes(before.status)) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `La réservation ${before.reference} est ${statusLabel[before.status]} : elle ne peut plus être annulée.` +
-          (before.status === 'checked_out' ? ' Enregistrez d’abord son retour.' : ''),
-      )
-    }
-    const at = nowIso(ctx)
-    updateBookingStatus(ctx.db, id, 'cancelled', reason?.trim() || null, at)
-    const after: BookingRecord = {
-      ...before,
-      status: 'cancelled',
-      cancelReason: reason?.trim() || null,
-      updatedAt: at,
-    }
-    appendAudit(ctx.db, {
-      id: ctx.newId(),
-      at,
-      actor: ctx.actor,
-      entity: 'booking',
-      entityId: id,
-      action: 'cancel',
-      before,
-      after,
-    })
-    return toBooking(after)
-  })
+  return toBooking(loadBooking(ctx, id), ctx.now())
 }

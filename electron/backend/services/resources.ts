@@ -16,6 +16,7 @@ import {
 import { conflictsFor } from './availability'
 import { listUnavailabilities } from '../db/repositories/unavailabilities'
 import { toBooking } from './bookings'
+import { refuseUnqualified } from './resource-qualifications'
 import { toUnavailability } from './unavailabilities'
 import { getCategory, listCategories as selectCategories } from '../db/repositories/categories'
 import { getCommune, listCommunes as selectCommunes } from '../db/repositories/communes'
@@ -184,6 +185,12 @@ export function checkResourceConsistency(ctx: ServiceContext, r: ResourceRecord)
   if (r.kind !== 'staff' && r.homeCommuneId !== null) {
     throw fieldError('homeCommuneId', 'Seul un agent a une commune de rattachement.')
   }
+  if (r.kind === 'staff' && r.requiredQualification) {
+    throw fieldError(
+      'requiredQualification',
+      'Un agent n’a pas d’opérateur : indiquez plutôt les qualifications qu’il détient.',
+    )
+  }
   if (r.kind !== 'staff' && r.weeklyHours !== null)
     throw fieldError('weeklyHours', 'Seul un agent a des heures par semaine.')
   if (r.homeCommuneId !== null && !getCommune(ctx.db, r.homeCommuneId)) {
@@ -223,7 +230,7 @@ function refuseOvercommitment(ctx: ServiceContext, before: ResourceRecord, after
     `Modification refusée : ${one ? 'cette réservation ne tiendrait' : 'ces réservations ne tiendraient'} plus : ` +
       `${describeBookings(ctx, stranded)}. Déplacez-${one ? 'la' : 'les'} ou annulez-${one ? 'la' : 'les'} d’abord, ` +
       'ou déclarez une indisponibilité (réparation, contrôle) : elle est enregistrée et liste les réservations concernées.',
-    { bookings: stranded.map(toBooking) },
+    { bookings: stranded.map((b) => toBooking(b, ctx.now())) },
   )
 }
 
@@ -266,6 +273,8 @@ export function createResource(ctx: ServiceContext, input: z.output<typeof resou
       homeCommuneId: null,
       qualifications: [],
       weeklyHours: null,
+      requiresApproval: false,
+      requiredQualification: null,
       notes: '',
       archivedAt: null,
       createdAt: at,
@@ -299,6 +308,7 @@ export function updateResource(ctx: ServiceContext, input: z.output<typeof resou
     const after = merge(before, changes, nowIso(ctx))
     checkResourceConsistency(ctx, after)
     refuseOvercommitment(ctx, before, after)
+    refuseUnqualified(ctx, before, after)
     storeOrExplain(() => storeResource(ctx.db, after))
     appendAudit(ctx.db, {
       id: ctx.newId(),
@@ -330,7 +340,7 @@ export function archiveResource(ctx: ServiceContext, id: string): Resource {
         'CONFLICT',
         `« ${before.name} » a encore ${pending.length} réservation(s) à venir : ${describeBookings(ctx, pending)}. ` +
           'Déplacez-les ou annulez-les avant d’archiver.',
-        { bookings: pending.map(toBooking) },
+        { bookings: pending.map((b) => toBooking(b, ctx.now())) },
       )
     }
     const at = nowIso(ctx)
@@ -357,8 +367,8 @@ export function resourceHistory(ctx: ServiceContext, id: string): ResourceHistor
     const now = ctx.now()
     return {
       resource: toResource(record),
-      upcomingBookings: listBlockingBookingsOfResource(ctx.db, id, now).map(toBooking),
-      pastBookings: listOtherBookingsOfResource(ctx.db, id, now).map(toBooking),
+      upcomingBookings: listBlockingBookingsOfResource(ctx.db, id, now).map((b) => toBooking(b, ctx.now())),
+      pastBookings: listOtherBookingsOfResource(ctx.db, id, now).map((b) => toBooking(b, ctx.now())),
       unavailabilities: listUnavailabilities(ctx.db, { resourceId: id, from: now, to: 8.64e15 }).map(
         toUnavailability,
       ),

@@ -9,6 +9,7 @@ import { listBlockingBookingsOfResource } from '../db/repositories/bookings'
 import { getResource } from '../db/repositories/resources'
 import {
   deleteUnavailability as removeUnavailability,
+  endUnavailability,
   getUnavailability,
   insertUnavailability,
   listUnavailabilities as selectUnavailabilities,
@@ -64,6 +65,8 @@ export function createUnavailability(
       startDate: period.startDate,
       endDate: period.endDate,
       createdAt: nowIso(ctx),
+      bookingId: null,
+      untilRestored: false,
     }
     insertUnavailability(ctx.db, record)
     appendAudit(ctx.db, {
@@ -100,7 +103,7 @@ export function createUnavailability(
         const item = booking.items.find((i) => i.resourceId === resource.id)
         return item !== undefined && conflictsFor(ctx, booking, [item], resources, booking.id).length > 0
       })
-      .map(toBooking)
+      .map((b) => toBooking(b, ctx.now()))
     return { unavailability: toUnavailability(record), affectedBookings }
   })
 }
@@ -121,6 +124,48 @@ export function listUnavailabilities(
           to: input.to === undefined ? 8.64e15 : momentFromInput(input.to),
         }
   return selectUnavailabilities(ctx.db, { resourceId: input.resourceId, ...window }).map(toUnavailability)
+}
+
+/**
+ * `unavailabilities.restore`: the units withdrawn at a return « jusqu’à remise en état » are lendable
+ * again from now on; the record stays, ending now. Journaled.
+ * @throws DomainError NOT_FOUND, INVALID_TRANSITION (an unavailability with a planned end)
+ */
+export function restoreUnavailability(ctx: ServiceContext, id: string): Unavailability {
+  return writeTransaction(ctx.db, () => {
+    const before = getUnavailability(ctx.db, id)
+    if (!before) throw new DomainError('NOT_FOUND', 'Cette indisponibilité n’existe pas (ou plus).')
+    if (!before.untilRestored) {
+      throw new DomainError(
+        'INVALID_TRANSITION',
+        'Cette indisponibilité a une fin prévue : supprimez-la pour rendre la ressource disponible.',
+      )
+    }
+    // An end before the start would break the half-open interval: restored at once means it lasted 1 ms.
+    const after: UnavailabilityRecord = {
+      ...before,
+      end: Math.max(ctx.now(), before.start + 1),
+      untilRestored: false,
+    }
+    endUnavailability(ctx.db, id, after.end)
+    const at = nowIso(ctx)
+    for (const [entity, entityId] of [
+      ['unavailability', id],
+      ['resource', before.resourceId],
+    ] as const) {
+      appendAudit(ctx.db, {
+        id: ctx.newId(),
+        at,
+        actor: ctx.actor,
+        entity,
+        entityId,
+        action: 'restore',
+        before,
+        after,
+      })
+    }
+    return toUnavailability(after)
+  })
 }
 
 /**

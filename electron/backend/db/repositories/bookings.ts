@@ -1,4 +1,10 @@
-import type { BookingItem, BookingStatus } from '../../../../shared/domain/types'
+import type {
+  BookingItem,
+  BookingStatus,
+  Delivery,
+  ProvidedOperator,
+  ReturnedItem,
+} from '../../../../shared/domain/types'
 import { prepare, type Db } from '../connection'
 
 interface DbBooking {
@@ -17,6 +23,28 @@ interface DbBooking {
   cancel_reason: string | null
   created_at: string
   updated_at: string
+  client_request_id: string | null
+  reject_reason: string | null
+  operator_name: string | null
+  operator_qualification: string | null
+  delivery_json: string | null
+  series_id: string | null
+  checked_out_at_ms: number | null
+  checked_out_by: string | null
+  check_out_odometer_km: number | null
+  check_out_notes: string | null
+  returned_at_ms: number | null
+  returned_by: string | null
+  return_odometer_km: number | null
+  return_notes: string | null
+}
+
+/** A hand-over or a return as stored: `at` in epoch ms. */
+export interface HandOverRecord {
+  readonly at: number
+  readonly by: string
+  readonly odometerKm: number | null
+  readonly notes: string
 }
 
 /** A booking as stored: instants in epoch ms. */
@@ -37,24 +65,65 @@ export interface BookingRecord {
   readonly createdAt: string
   readonly updatedAt: string
   readonly items: readonly BookingItem[]
+  /** The client's idempotency key, if it sent one. */
+  readonly clientRequestId: string | null
+  readonly rejectReason: string | null
+  readonly providedOperator: ProvidedOperator | null
+  readonly delivery: Delivery | null
+  readonly seriesId: string | null
+  readonly checkOut: HandOverRecord | null
+  readonly return: HandOverRecord | null
+  /** Filled at the return: what came back of each item. */
+  readonly returnedItems: readonly ReturnedItem[] | null
 }
 
-const columns = `id, reference, hub_id, commune_id, title, notes, status, start_ms, end_ms, all_day, start_date,
-  end_date, cancel_reason, created_at, updated_at`
+/** The lifecycle fields of a booking just asked for: no operator, delivery, series, hand-over or return. */
+export const freshLifecycle = {
+  clientRequestId: null,
+  rejectReason: null,
+  providedOperator: null,
+  delivery: null,
+  seriesId: null,
+  checkOut: null,
+  return: null,
+  returnedItems: null,
+} as const satisfies Partial<BookingRecord>
 
-function itemsByBooking(db: Db, ids: readonly string[]): Map<string, BookingItem[]> {
-  const rows = prepare<[string], { booking_id: string; resource_id: string; quantity: number }>(
+const columns = `id, reference, hub_id, commune_id, title, notes, status, start_ms, end_ms, all_day, start_date,
+  end_date, cancel_reason, created_at, updated_at, client_request_id, reject_reason, operator_name,
+  operator_qualification, delivery_json, series_id, checked_out_at_ms, checked_out_by, check_out_odometer_km,
+  check_out_notes, returned_at_ms, returned_by, return_odometer_km, return_notes`
+
+interface DbItem {
+  booking_id: string
+  resource_id: string
+  quantity: number
+  returned_quantity: number | null
+  damaged_quantity: number | null
+}
+
+function itemsByBooking(db: Db, ids: readonly string[]): Map<string, DbItem[]> {
+  const rows = prepare<[string], DbItem>(
     db,
-    `SELECT booking_id, resource_id, quantity FROM booking_items
+    `SELECT booking_id, resource_id, quantity, returned_quantity, damaged_quantity FROM booking_items
        WHERE booking_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
   ).all(JSON.stringify(ids))
-  const map = new Map<string, BookingItem[]>()
+  const map = new Map<string, DbItem[]>()
   for (const row of rows) {
     const list = map.get(row.booking_id) ?? []
-    list.push({ resourceId: row.resource_id, quantity: row.quantity })
+    list.push(row)
     map.set(row.booking_id, list)
   }
   return map
+}
+
+function handOver(
+  at: number | null,
+  by: string | null,
+  odometerKm: number | null,
+  notes: string | null,
+): HandOverRecord | null {
+  return at === null ? null : { at, by: by ?? '', odometerKm, notes: notes ?? '' }
 }
 
 function withItems(db: Db, rows: DbBooking[]): BookingRecord[] {
@@ -62,24 +131,103 @@ function withItems(db: Db, rows: DbBooking[]): BookingRecord[] {
     db,
     rows.map((r) => r.id),
   )
-  return rows.map((row) => ({
-    id: row.id,
-    reference: row.reference,
-    hubId: row.hub_id,
-    communeId: row.commune_id,
-    title: row.title,
-    notes: row.notes,
-    status: row.status,
-    start: row.start_ms,
-    end: row.end_ms,
-    allDay: row.all_day === 1,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    cancelReason: row.cancel_reason,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    items: items.get(row.id) ?? [],
-  }))
+  return rows.map((row) => {
+    const rowItems = items.get(row.id) ?? []
+    return {
+      id: row.id,
+      reference: row.reference,
+      hubId: row.hub_id,
+      communeId: row.commune_id,
+      title: row.title,
+      notes: row.notes,
+      status: row.status,
+      start: row.start_ms,
+      end: row.end_ms,
+      allDay: row.all_day === 1,
+      startDate: row.start_date,
+      endDate: row.end_date,
+      cancelReason: row.cancel_reason,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      items: rowItems.map((i) => ({ resourceId: i.resource_id, quantity: i.quantity })),
+      clientRequestId: row.client_request_id,
+      rejectReason: row.reject_reason,
+      providedOperator:
+        row.operator_name === null
+          ? null
+          : { name: row.operator_name, qualification: row.operator_qualification ?? '' },
+      delivery: row.delivery_json === null ? null : (JSON.parse(row.delivery_json) as Delivery),
+      seriesId: row.series_id,
+      checkOut: handOver(
+        row.checked_out_at_ms,
+        row.checked_out_by,
+        row.check_out_odometer_km,
+        row.check_out_notes,
+      ),
+      return: handOver(row.returned_at_ms, row.returned_by, row.return_odometer_km, row.return_notes),
+      returnedItems:
+        row.returned_at_ms === null
+          ? null
+          : rowItems.map((i) => ({
+              resourceId: i.resource_id,
+              returnedQuantity: i.returned_quantity ?? i.quantity,
+              damagedQuantity: i.damaged_quantity ?? 0,
+            })),
+    }
+  })
+}
+
+/** The named parameters of a booking's columns. */
+function toParams(b: BookingRecord): Record<string, string | number | null> {
+  return {
+    id: b.id,
+    reference: b.reference,
+    hubId: b.hubId,
+    communeId: b.communeId,
+    title: b.title,
+    notes: b.notes,
+    status: b.status,
+    start: b.start,
+    end: b.end,
+    allDay: b.allDay ? 1 : 0,
+    startDate: b.startDate,
+    endDate: b.endDate,
+    cancelReason: b.cancelReason,
+    createdAt: b.createdAt,
+    updatedAt: b.updatedAt,
+    clientRequestId: b.clientRequestId,
+    rejectReason: b.rejectReason,
+    operatorName: b.providedOperator?.name ?? null,
+    operatorQualification: b.providedOperator?.qualification ?? null,
+    deliveryJson: b.delivery === null ? null : JSON.stringify(b.delivery),
+    seriesId: b.seriesId,
+    checkedOutAt: b.checkOut?.at ?? null,
+    checkedOutBy: b.checkOut?.by ?? null,
+    checkOutOdometerKm: b.checkOut?.odometerKm ?? null,
+    checkOutNotes: b.checkOut?.notes ?? null,
+    returnedAt: b.return?.at ?? null,
+    returnedBy: b.return?.by ?? null,
+    returnOdometerKm: b.return?.odometerKm ?? null,
+    returnNotes: b.return?.notes ?? null,
+  }
+}
+
+function insertItems(db: Db, booking: BookingRecord): void {
+  const insertItem = prepare(
+    db,
+    `INSERT INTO booking_items (booking_id, resource_id, quantity, returned_quantity, damaged_quantity)
+     VALUES (?, ?, ?, ?, ?)`,
+  )
+  for (const item of booking.items) {
+    const returned = booking.returnedItems?.find((r) => r.resourceId === item.resourceId)
+    insertItem.run(
+      booking.id,
+      item.resourceId,
+      item.quantity,
+      returned?.returnedQuantity ?? null,
+      returned?.damagedQuantity ?? null,
+    )
+  }
 }
 
 /** Stores the booking and its items. The caller holds the write transaction. */
@@ -87,30 +235,68 @@ export function insertBooking(db: Db, booking: BookingRecord): void {
   prepare(
     db,
     `INSERT INTO bookings (${columns}) VALUES (@id, @reference, @hubId, @communeId, @title, @notes, @status,
-      @start, @end, @allDay, @startDate, @endDate, @cancelReason, @createdAt, @updatedAt)`,
-  ).run({ ...booking, allDay: booking.allDay ? 1 : 0, items: undefined })
-  const insertItem = prepare(
-    db,
-    'INSERT INTO booking_items (booking_id, resource_id, quantity) VALUES (?, ?, ?)',
-  )
-  for (const item of booking.items) insertItem.run(booking.id, item.resourceId, item.quantity)
+      @start, @end, @allDay, @startDate, @endDate, @cancelReason, @createdAt, @updatedAt, @clientRequestId,
+      @rejectReason, @operatorName, @operatorQualification, @deliveryJson, @seriesId, @checkedOutAt,
+      @checkedOutBy, @checkOutOdometerKm, @checkOutNotes, @returnedAt, @returnedBy, @returnOdometerKm,
+      @returnNotes)`,
+  ).run(toParams(booking))
+  insertItems(db, booking)
 }
 
-/** Overwrites a booking's fields and replaces its items. The caller holds the write transaction. */
+/**
+ * Overwrites a booking's mutable fields (everything but its id, reference, hub, creation and idempotency
+ * key) and replaces its items. The caller holds the write transaction.
+ */
 export function replaceBooking(db: Db, booking: BookingRecord): void {
+  const params = toParams(booking)
   prepare(
     db,
     `UPDATE bookings SET commune_id = @communeId, title = @title, notes = @notes, status = @status,
        start_ms = @start, end_ms = @end, all_day = @allDay, start_date = @startDate, end_date = @endDate,
-       cancel_reason = @cancelReason, updated_at = @updatedAt
+       cancel_reason = @cancelReason, updated_at = @updatedAt, reject_reason = @rejectReason,
+       operator_name = @operatorName, operator_qualification = @operatorQualification,
+       delivery_json = @deliveryJson, series_id = @seriesId, checked_out_at_ms = @checkedOutAt,
+       checked_out_by = @checkedOutBy, check_out_odometer_km = @checkOutOdometerKm,
+       check_out_notes = @checkOutNotes, returned_at_ms = @returnedAt, returned_by = @returnedBy,
+       return_odometer_km = @returnOdometerKm, return_notes = @returnNotes
      WHERE id = @id`,
-  ).run({ ...booking, allDay: booking.allDay ? 1 : 0, items: undefined })
-  prepare(db, 'DELETE FROM booking_items WHERE booking_id = ?').run(booking.id)
-  const insertItem = prepare(
-    db,
-    'INSERT INTO booking_items (booking_id, resource_id, quantity) VALUES (?, ?, ?)',
+  ).run(
+    Object.fromEntries(
+      Object.entries(params).filter(
+        ([k]) => !['reference', 'hubId', 'createdAt', 'clientRequestId'].includes(k),
+      ),
+    ),
   )
-  for (const item of booking.items) insertItem.run(booking.id, item.resourceId, item.quantity)
+  prepare(db, 'DELETE FROM booking_items WHERE booking_id = ?').run(booking.id)
+  insertItems(db, booking)
+}
+
+/** The booking stored with this client idempotency key, if any. */
+export function getBookingByClientRequestId(db: Db, clientRequestId: string): BookingRecord | undefined {
+  const rows = prepare<[string], DbBooking>(
+    db,
+    `SELECT ${columns} FROM bookings WHERE client_request_id = ?`,
+  ).all(clientRequestId)
+  return withItems(db, rows)[0]
+}
+
+/** Bookings in one status (of one hub, if given), by start: the inbox lists `requested` ones. */
+export function listBookingsByStatus(db: Db, status: BookingStatus, hubId: string | null): BookingRecord[] {
+  const rows = prepare<[string, string | null, string | null], DbBooking>(
+    db,
+    `SELECT ${columns} FROM bookings WHERE status = ? AND (? IS NULL OR hub_id = ?)
+     ORDER BY created_at, reference`,
+  ).all(status, hubId, hubId)
+  return withItems(db, rows)
+}
+
+/** Handed-out bookings whose end is at or before `now` (epoch ms): the late ones, by end. */
+export function listLateBookings(db: Db, now: number): BookingRecord[] {
+  const rows = prepare<[number], DbBooking>(
+    db,
+    `SELECT ${columns} FROM bookings WHERE status = 'checked_out' AND end_ms <= ? ORDER BY end_ms, reference`,
+  ).all(now)
+  return withItems(db, rows)
 }
 
 export function getBooking(db: Db, id: string): BookingRecord | undefined {
@@ -148,22 +334,6 @@ export function listBookings(db: Db, filter: BookingFilter): BookingRecord[] {
     resourceId: filter.resourceId ?? null,
   })
   return withItems(db, rows)
-}
-
-/** Sets a new status (and a cancellation reason, if any). */
-export function updateBookingStatus(
-  db: Db,
-  id: string,
-  status: BookingStatus,
-  cancelReason: string | null,
-  updatedAt: string,
-): void {
-  prepare(db, 'UPDATE bookings SET status = ?, cancel_reason = ?, updated_at = ? WHERE id = ?').run(
-    status,
-    cancelReason,
-    updatedAt,
-    id,
-  )
 }
 
 /**

@@ -73,6 +73,21 @@ export function listOccupations(
                AND (@ignore IS NULL OR b.id <> @ignore)`,
         ).all({ ...params, ids: JSON.stringify(resourceIds) })
   const ids = resourceIds === 'all' ? null : JSON.stringify(resourceIds)
+  // Deliveries and pick-ups occupy their vehicle and agents while their booking holds its items.
+  const tasks = prepare<Record<string, string | number | null>, DbBookingOccupation>(
+    db,
+    `SELECT tr.resource_id, 1 AS quantity, t.start_ms, t.end_ms, 0 AS all_day, NULL AS start_date,
+            NULL AS end_date, b.id AS booking_id, b.reference, b.commune_id, c.name AS commune_name,
+            CASE t.kind WHEN 'delivery' THEN 'Livraison : ' ELSE 'Reprise : ' END || b.title AS title
+       FROM logistics_tasks t
+       JOIN logistics_task_resources tr ON tr.task_id = t.id
+       JOIN bookings b ON b.id = t.booking_id
+       JOIN communes c ON c.id = b.commune_id
+       WHERE t.start_ms < @to AND t.end_ms > @from
+         AND (@ids IS NULL OR tr.resource_id IN (SELECT value FROM json_each(@ids)))
+         AND b.status IN (SELECT value FROM json_each(@statuses))
+         AND (@ignore IS NULL OR b.id <> @ignore)`,
+  ).all({ ...params, ids })
   const unavailabilities = prepare<Record<string, string | number | null>, DbUnavailabilityOccupation>(
     db,
     `SELECT id, resource_id, quantity, start_ms, end_ms, all_day, start_date, end_date, reason
@@ -81,7 +96,7 @@ export function listOccupations(
          AND (@ids IS NULL OR resource_id IN (SELECT value FROM json_each(@ids)))`,
   ).all({ from, to, ids })
   return [
-    ...bookings.map((r): Occupation => ({
+    ...[...bookings, ...tasks].map((r): Occupation => ({
       resourceId: r.resource_id,
       quantity: r.quantity,
       start: r.start_ms,

@@ -26,6 +26,8 @@ interface DbResource {
   home_commune_id: string | null
   qualifications: string
   weekly_hours: number | null
+  requires_approval: number
+  required_qualification: string | null
   notes: string
   archived_at: string | null
   created_at: string
@@ -61,6 +63,8 @@ function toRecord(row: DbResource): ResourceRecord {
     homeCommuneId: row.home_commune_id,
     qualifications: JSON.parse(row.qualifications) as Qualification[],
     weeklyHours: row.weekly_hours,
+    requiresApproval: row.requires_approval === 1,
+    requiredQualification: row.required_qualification,
     notes: row.notes,
     archivedAt: row.archived_at,
     createdAt: row.created_at,
@@ -94,6 +98,8 @@ function toRow(r: ResourceRecord): DbResource {
     home_commune_id: r.homeCommuneId,
     qualifications: JSON.stringify(r.qualifications),
     weekly_hours: r.weeklyHours,
+    requires_approval: r.requiresApproval ? 1 : 0,
+    required_qualification: r.requiredQualification,
     notes: r.notes,
     archived_at: r.archivedAt,
     created_at: r.createdAt,
@@ -104,7 +110,8 @@ function toRow(r: ResourceRecord): DbResource {
 const columns = `id, hub_id, kind, name, category_id, tracking, quantity, out_of_service_quantity,
   buffer_before_minutes, buffer_after_minutes, inventory_number, serial_number, condition, purchase_date,
   purchase_value_cents, daily_rate_cents, plate, licence_required, odometer_km, hour_meter_hours,
-  next_inspection_date, home_commune_id, qualifications, weekly_hours, notes, archived_at, created_at, updated_at`
+  next_inspection_date, home_commune_id, qualifications, weekly_hours, requires_approval, required_qualification,
+  notes, archived_at, created_at, updated_at`
 
 /** `@id, @hub_id, …`: one named parameter per column, in the order of `columns`. */
 const placeholders = columns
@@ -127,7 +134,8 @@ export function updateResource(db: Db, resource: ResourceRecord): void {
       purchase_value_cents = @purchase_value_cents, daily_rate_cents = @daily_rate_cents, plate = @plate,
       licence_required = @licence_required, odometer_km = @odometer_km, hour_meter_hours = @hour_meter_hours,
       next_inspection_date = @next_inspection_date, home_commune_id = @home_commune_id,
-      qualifications = @qualifications, weekly_hours = @weekly_hours, notes = @notes, archived_at = @archived_at,
+      qualifications = @qualifications, weekly_hours = @weekly_hours, requires_approval = @requires_approval,
+      required_qualification = @required_qualification, notes = @notes, archived_at = @archived_at,
       updated_at = @updated_at
      WHERE id = @id`,
   ).run(toRow(resource))

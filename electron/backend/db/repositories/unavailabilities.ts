@@ -13,6 +13,10 @@ export interface UnavailabilityRecord {
   readonly startDate: string | null
   readonly endDate: string | null
   readonly createdAt: string
+  /** The booking whose return withdrew these units (missing or damaged), if any. */
+  readonly bookingId: string | null
+  /** Lasts until the manager restores the units; `end` is then a far sentinel. */
+  readonly untilRestored: boolean
 }
 
 interface DbUnavailability {
@@ -27,10 +31,12 @@ interface DbUnavailability {
   start_date: string | null
   end_date: string | null
   created_at: string
+  booking_id: string | null
+  until_restored: number
 }
 
-const columns =
-  'id, resource_id, kind, reason, quantity, start_ms, end_ms, all_day, start_date, end_date, created_at'
+const columns = `id, resource_id, kind, reason, quantity, start_ms, end_ms, all_day, start_date, end_date, created_at,
+  booking_id, until_restored`
 
 function toRecord(row: DbUnavailability): UnavailabilityRecord {
   return {
@@ -45,6 +51,8 @@ function toRecord(row: DbUnavailability): UnavailabilityRecord {
     startDate: row.start_date,
     endDate: row.end_date,
     createdAt: row.created_at,
+    bookingId: row.booking_id,
+    untilRestored: row.until_restored === 1,
   }
 }
 
@@ -52,8 +60,9 @@ export function insertUnavailability(db: Db, u: UnavailabilityRecord): void {
   prepare(
     db,
     `INSERT INTO unavailabilities (${columns})
-     VALUES (@id, @resourceId, @kind, @reason, @quantity, @start, @end, @allDay, @startDate, @endDate, @createdAt)`,
-  ).run({ ...u, allDay: u.allDay ? 1 : 0 })
+     VALUES (@id, @resourceId, @kind, @reason, @quantity, @start, @end, @allDay, @startDate, @endDate, @createdAt,
+       @bookingId, @untilRestored)`,
+  ).run({ ...u, allDay: u.allDay ? 1 : 0, untilRestored: u.untilRestored ? 1 : 0 })
 }
 
 export function getUnavailability(db: Db, id: string): UnavailabilityRecord | undefined {
@@ -62,6 +71,11 @@ export function getUnavailability(db: Db, id: string): UnavailabilityRecord | un
     `SELECT ${columns} FROM unavailabilities WHERE id = ?`,
   ).get(id)
   return row && toRecord(row)
+}
+
+/** Ends an open-ended unavailability at `end` (epoch ms): the units are lendable again from then. */
+export function endUnavailability(db: Db, id: string, end: number): void {
+  prepare(db, 'UPDATE unavailabilities SET end_ms = ?, until_restored = 0 WHERE id = ?').run(end, id)
 }
 
 export function deleteUnavailability(db: Db, id: string): void {

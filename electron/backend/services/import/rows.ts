@@ -284,6 +284,8 @@ export function planRow(line: number, cells: RowCells, ctx: RowContext): RowOutc
         homeCommuneId: null,
         qualifications: [],
         weeklyHours: null,
+        requiresApproval: false,
+        requiredQualification: null,
         notes: '',
         archivedAt: null,
         createdAt: ctx.at,
