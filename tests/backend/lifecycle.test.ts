@@ -49,6 +49,29 @@ describe('bookings.create: requests and idempotency', () => {
     expect(chairsOnly.status).toBe('approved')
   })
 
+  it('goes back to the inbox when an approved booking gains an item the hub must approve', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    await api.ok('resources.update', { id: f.podium.id, requiresApproval: true })
+    const booking = await api.ok('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'Concert',
+      start: '2027-07-03',
+      end: '2027-07-03',
+      items: [{ resourceId: f.chaises.id, quantity: 50 }],
+    })
+    const moreChairs = await api.ok('bookings.update', {
+      id: booking.id,
+      items: [{ resourceId: f.chaises.id, quantity: 60 }],
+    })
+    expect(moreChairs.status).toBe('approved')
+    const withPodium = await api.ok('bookings.update', {
+      id: booking.id,
+      items: [{ resourceId: f.chaises.id, quantity: 60 }, { resourceId: f.podium.id }],
+    })
+    expect(withPodium.status).toBe('requested')
+  })
+
   it('refuses at once a later request for a slot a pending request holds, naming it', async () => {
     const api = makeBackend()
     const f = await fixtures(api)

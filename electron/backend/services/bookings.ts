@@ -268,7 +268,8 @@ export function createBooking(
 /**
  * `bookings.update`: moves, resizes, retitles a booking, changes its items, its operator or its
  * delivery, re-checking availability and qualifications against everything else inside one write
- * transaction. On refusal the booking is unchanged.
+ * transaction. On refusal the booking is unchanged. An approved booking that gains a resource
+ * requiring approval becomes a request again.
  * @throws DomainError NOT_FOUND, INVALID_TRANSITION (not requested or approved), INVALID_INPUT, CONFLICT,
  *   QUALIFICATION_MISSING
  */
@@ -293,9 +294,16 @@ export function updateBooking(ctx: ServiceContext, input: z.output<typeof bookin
         input.providedOperator === undefined ? before.providedOperator : input.providedOperator,
       delivery: input.delivery === undefined ? before.delivery : input.delivery,
     }
-    const { items, hubId } = assertRequestFits(ctx, request, before.id)
+    const { items, hubId, resources } = assertRequestFits(ctx, request, before.id)
+    // An approved booking that gains an item the hub must approve goes back to the inbox.
+    const gainsApproval = items.some(
+      (i) =>
+        resources.get(i.resourceId)?.requiresApproval === true &&
+        !before.items.some((b) => b.resourceId === i.resourceId),
+    )
     const after: BookingRecord = {
       ...before,
+      status: before.status === 'approved' && gainsApproval ? 'requested' : before.status,
       communeId: request.communeId,
       title: input.title ?? before.title,
       notes: input.notes ?? before.notes,

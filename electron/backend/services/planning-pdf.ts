@@ -3,19 +3,16 @@
  * depot, and readable when printed in black and white: nothing is said by colour alone (requested
  * bookings are hatched AND marked « (demandée) », unavailabilities are in italics AND start with
  * « Indisponible », weekends and public holidays are shaded AND named « week-end », « férié : … »).
- * Made with pdfmake (Roboto, shipped in the package); page numbers « page 1/2 », the date of printing
+ * Made with pdfmake (set up in ./pdf); page numbers « page 1/2 », the date of printing
  * and the legend on every page. Every date and time is Europe/Paris, whatever the machine's zone.
  */
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
-import pdfmake from 'pdfmake'
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { z } from 'zod'
 import type { planningPdfInput } from '../../../shared/api/schemas'
 import type { ExportedFile, Hub, UnavailabilityKind } from '../../../shared/domain/types'
 import { blockingStatuses } from '../../../shared/domain/types'
 import { DomainError } from '../../../shared/errors'
-import { addDaysToDate, formatInstantFr, startOfLocalDate } from '../../../shared/time'
+import { addDaysToDate, startOfLocalDate } from '../../../shared/time'
 import { readTransaction } from '../db/connection'
 import { listBookings } from '../db/repositories/bookings'
 import { listCategories } from '../db/repositories/categories'
@@ -25,6 +22,7 @@ import { getResourcesByIds } from '../db/repositories/resources'
 import { listUnavailabilities } from '../db/repositories/unavailabilities'
 import type { ServiceContext } from './context'
 import { listHolidays } from './holidays'
+import { PDF_FONT, printedAtFr, renderPdf } from './pdf'
 import {
   buildPlanning,
   daysFrom,
@@ -40,21 +38,6 @@ import {
 } from './planning-model'
 
 export type PlanningPdfInput = z.output<typeof planningPdfInput>
-
-const require = createRequire(import.meta.url)
-const robotoDir = dirname(require.resolve('pdfmake/fonts/Roboto/Roboto-Regular.ttf'))
-
-pdfmake.setFonts({
-  Roboto: {
-    normal: `${robotoDir}/Roboto-Regular.ttf`,
-    bold: `${robotoDir}/Roboto-Medium.ttf`,
-    italics: `${robotoDir}/Roboto-Italic.ttf`,
-    bolditalics: `${robotoDir}/Roboto-MediumItalic.ttf`,
-  },
-})
-// The document only uses its own fonts: no web access, no other file.
-pdfmake.setUrlAccessPolicy(() => false)
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(robotoDir))
 
 const unavailabilityKindLabels: Readonly<Record<UnavailabilityKind, string>> = {
   maintenance: 'entretien',
@@ -288,8 +271,7 @@ export function planningDocument(
   model: PlanningModel,
   printedAt: number,
 ): TDocumentDefinitions {
-  const [date, time] = formatInstantFr(printedAt).split(' ')
-  const printed = `Imprimé le ${date ?? ''} à ${time ?? ''}`
+  const printed = printedAtFr(printedAt)
   const content: Content[] =
     rowCount(model) === 0
       ? [
@@ -306,7 +288,7 @@ export function planningDocument(
     pageMargins: [24, 50, 24, 40],
     info: { title, author: 'Mutualisation', subject: subtitle, creator: 'Mutualisation' },
     language: 'fr-FR',
-    defaultStyle: { font: 'Roboto', fontSize: 7, lineHeight: 1.05 },
+    defaultStyle: { font: PDF_FONT, fontSize: 7, lineHeight: 1.05 },
     patterns: {
       hatch: { boundingBox: [1, 1, 4, 4], xStep: 3, yStep: 3, pattern: '1 w 0 1 m 4 5 l s 2 0 m 5 3 l s' },
     },
@@ -360,9 +342,9 @@ export async function printPlanning(ctx: ServiceContext, input: PlanningPdfInput
     `${rowCount(data.model)} ressource${rowCount(data.model) > 1 ? 's' : ''}`,
   ].join(' · ')
   const doc = planningDocument(title, subtitle, data.model, ctx.now())
-  const buffer = await pdfmake.createPdf(doc).getBuffer()
+  const buffer = await renderPdf(doc)
   const first = days[0] ?? input.from
   const last = days[days.length - 1] ?? first
   const fileName = isWeek ? `planning-semaine-${first}.pdf` : `planning-${first}-au-${last}.pdf`
-  return { fileName, contentBase64: Buffer.from(buffer).toString('base64') }
+  return { fileName, contentBase64: buffer.toString('base64') }
 }
