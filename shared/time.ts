@@ -43,6 +43,11 @@ export interface Period {
   readonly endDate: string | null
 }
 
+/** What a message may quote of a typed text: at most 40 characters, so a pasted page never comes back whole. */
+function quoted(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0')
 }
@@ -73,8 +78,8 @@ export function parseLocalDate(text: string): string {
     throw new DomainError(
       'INVALID_INPUT',
       year < MIN_YEAR || year > MAX_YEAR
-        ? `« ${text} » : l'année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}.`
-        : `« ${text} » n'est pas une date valide (attendu : aaaa-mm-jj, une date qui existe).`,
+        ? `« ${quoted(text)} » : l'année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}.`
+        : `« ${quoted(text)} » n'est pas une date valide (attendu : aaaa-mm-jj, une date qui existe).`,
     )
   }
   return text
@@ -167,7 +172,7 @@ export function parseTimeInput(text: string): TimeInput {
   }
   throw new DomainError(
     'INVALID_INPUT',
-    `« ${text} » n'est pas une date reconnue (attendu : 2027-05-14, 2027-05-14T08:30 ou un instant ISO 8601 avec fuseau).`,
+    `« ${quoted(text)} » n'est pas une date reconnue (attendu : 2027-05-14, 2027-05-14T08:30 ou un instant ISO 8601 avec fuseau).`,
   )
 }
 

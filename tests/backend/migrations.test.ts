@@ -9,6 +9,8 @@ import { openBackend } from '../../electron/backend/index'
 import { tempDir } from './helpers'
 
 const now = () => Date.parse('2026-11-29T10:00:00Z')
+/** The schema version this build knows: a migration added later just moves it. */
+const latest = migrations.at(-1)?.version ?? 0
 
 describe('migrations', () => {
   it('bring a new file to the last version, with WAL, foreign keys and STRICT tables', () => {
@@ -37,13 +39,13 @@ describe('migrations', () => {
       "INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')",
     ).run()
     const next: Migration = {
-      version: 3,
+      version: latest + 1,
       name: 'hub-phone',
       up: (d) => d.exec("ALTER TABLE hubs ADD COLUMN phone TEXT NOT NULL DEFAULT ''"),
     }
     const backup = migrate(db, [...migrations, next], join(dir, 'backups'), now)
-    expect(backup).toMatch(/mutualisation-avant-migration-v1-2026-11-29T10-00-00-000Z\.sqlite$/)
-    expect(db.pragma('user_version', { simple: true })).toBe(3)
+    expect(backup).toMatch(/[\\/]backups[\\/]2026-11-29T10-00-00Z-before-migration\.sqlite$/)
+    expect(db.pragma('user_version', { simple: true })).toBe(latest + 1)
     expect(db.prepare('SELECT id, name, phone FROM hubs').all()).toEqual([
       { id: 'h1', name: 'Pôle Ouest', phone: '' },
     ])
@@ -65,7 +67,7 @@ describe('migrations', () => {
              ('n1', 'h1', 'equipment', 'Nacelle', 'unit', 1, '[]', 'x', 'x'),
              ('c1', 'h1', 'equipment', 'Chaises', 'stock', 120, '[]', 'x', 'x');
     `)
-    const backup = migrate(db, migrations, join(dir, 'backups'), now)
+    const backup = migrate(db, migrations, join(dir, 'backups'), now, 2)
     expect(backup).not.toBeNull()
     expect(db.pragma('user_version', { simple: true })).toBe(2)
     const rows = db
@@ -93,6 +95,44 @@ describe('migrations', () => {
     db.close()
   })
 
+  it('003 keeps bookings and resources as they were, with no request pending and nothing handed out', () => {
+    const dir = tempDir()
+    const db = new Database(join(dir, DATABASE_FILE))
+    migrate(db, migrations, join(dir, 'backups'), now, 2)
+    db.exec(`
+      INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', 'x');
+      INSERT INTO communes (id, name, insee_code, hub_id) VALUES ('c1', 'Tiffauges', '85293', 'h1');
+      INSERT INTO resources (id, hub_id, kind, name, tracking, quantity, created_at, updated_at)
+      VALUES ('n1', 'h1', 'equipment', 'Nacelle', 'unit', 1, 'x', 'x');
+      INSERT INTO bookings (id, reference, hub_id, commune_id, title, status, start_ms, end_ms, all_day,
+        created_at, updated_at)
+      VALUES ('b1', 'RES-2026-0001', 'h1', 'c1', 'Élagage', 'approved', 1000, 2000, 0, 'x', 'x');
+      INSERT INTO booking_items (booking_id, resource_id, quantity) VALUES ('b1', 'n1', 1);
+    `)
+    migrate(db, migrations, join(dir, 'backups'), now, 3)
+    expect(db.prepare('SELECT requires_approval, required_qualification FROM resources').all()).toEqual([
+      { requires_approval: 0, required_qualification: null },
+    ])
+    expect(
+      db
+        .prepare(
+          `SELECT status, client_request_id, checked_out_at_ms, returned_at_ms, series_id, returned_quantity
+           FROM bookings JOIN booking_items ON booking_id = id`,
+        )
+        .all(),
+    ).toEqual([
+      {
+        status: 'approved',
+        client_request_id: null,
+        checked_out_at_ms: null,
+        returned_at_ms: null,
+        series_id: null,
+        returned_quantity: null,
+      },
+    ])
+    db.close()
+  })
+
   it('leave the file as it was when a migration fails', () => {
     const dir = tempDir()
     const db = new Database(join(dir, DATABASE_FILE))
@@ -101,7 +141,7 @@ describe('migrations', () => {
       "INSERT INTO hubs (id, name, created_at) VALUES ('h1', 'Pôle Ouest', '2026-11-29T10:00:00Z')",
     ).run()
     const broken: Migration = {
-      version: 3,
+      version: latest + 1,
       name: 'broken',
       up: (d) => {
         d.exec('ALTER TABLE hubs ADD COLUMN phone TEXT')
@@ -109,7 +149,7 @@ describe('migrations', () => {
       },
     }
     expect(() => migrate(db, [...migrations, broken], join(dir, 'backups'), now)).toThrow('échec au milieu')
-    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.pragma('user_version', { simple: true })).toBe(latest)
     expect(db.prepare('SELECT * FROM hubs').all()).toEqual([
       { id: 'h1', name: 'Pôle Ouest', created_at: '2026-11-29T10:00:00Z' },
     ])
@@ -136,7 +176,7 @@ describe('migrations', () => {
     const dir = tempDir()
     const db = openDatabase(dir)
     db.prepare(
-      "INSERT INTO audit_log (id, at, actor, entity, entity_id, action) VALUES ('a1', '2026-11-29T10:00:00Z', 'test', 'booking', 'b1', 'create')",
+      "INSERT INTO audit_log (id, at, actor, entity, entity_id, action, site_id, hlc) VALUES ('a1', '2026-11-29T10:00:00Z', 'test', 'booking', 'b1', 'create', 's1', '2026-11-29T10:00:00.000Z-0000-s1')",
     ).run()
     expect(() => db.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/ne se modifie pas/)
     expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/ne se supprime pas/)
