@@ -67,13 +67,13 @@ test('a conflicting request is refused with the explanation, and nothing typed i
 }) => {
   const day = dayFromToday(55).fr
   await openBookings(page, server.url)
-  // First booking: the nacelle for Tiffauges, 14/05/2027 08:00–12:00.
+  // First booking: the trailer for Tiffauges (the nacelle would need a CACES operator), 14/05/2027 08:00–12:00.
   await page.getByLabel('Commune').selectOption({ label: 'Tiffauges' })
   await page.getByLabel('Objet').fill('Élagage des platanes')
   await page.getByText('Date et heure', { exact: true }).click()
   await page.getByLabel('Début').fill(`${day} 08:00`)
   await page.getByLabel('Fin').fill(`${day} 12:00`)
-  await addResource(page, 'Nacelle élévatrice 12 m')
+  await addResource(page, 'Remorque plateau 3,5 t')
   await expect(page.getByTestId('availability-status')).toHaveAttribute('data-status', 'available')
   await page.getByRole('button', { name: 'Réserver' }).click()
   const ref = (await page.getByTestId('created-reference').textContent()) ?? ''
@@ -85,7 +85,7 @@ test('a conflicting request is refused with the explanation, and nothing typed i
   await page.getByText('Date et heure', { exact: true }).click()
   await page.getByLabel('Début').fill(`${day} 11:00`)
   await page.getByLabel('Fin').fill(`${day} 15:00`)
-  await addResource(page, 'Nacelle élévatrice 12 m')
+  await addResource(page, 'Remorque plateau 3,5 t')
   const status = page.getByTestId('availability-status')
   await expect(status).toHaveAttribute('data-status', 'conflicts')
   await expect(status).toContainText(

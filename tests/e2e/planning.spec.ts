@@ -161,35 +161,35 @@ test('a drag onto a booked day is refused: the bar returns and the board says wh
   server,
 }) => {
   const day = mondayFrom(60)
-  const [tiffauges, gaubretiere, nacelle] = await Promise.all([
+  const [tiffauges, gaubretiere, trailer] = await Promise.all([
     idOf(page, server.url, 'communes.list', 'Tiffauges'),
     idOf(page, server.url, 'communes.list', 'La Gaubretière'),
-    idOf(page, server.url, 'resources.list', 'Nacelle élévatrice 12 m'),
+    idOf(page, server.url, 'resources.list', 'Remorque plateau 3,5 t'),
   ])
   const first = await call<ApiBooking>(page, server.url, 'bookings.create', {
     communeId: tiffauges,
     title: 'Élagage des tilleuls',
     start: day(0).iso,
     end: day(0).iso,
-    items: [{ resourceId: nacelle }],
+    items: [{ resourceId: trailer }],
   })
   const second = await call<ApiBooking>(page, server.url, 'bookings.create', {
     communeId: gaubretiere,
     title: 'Illuminations de la mairie',
     start: day(2).iso,
     end: day(2).iso,
-    items: [{ resourceId: nacelle }],
+    items: [{ resourceId: trailer }],
   })
 
   await openPlanning(page, server.url)
   await goTo(page, day(0))
-  // The rows are virtualised: the search brings the nacelle's row into view (accents and case ignored).
-  await page.getByLabel('Rechercher une ressource').fill('nacelle')
+  // The rows are virtualised: the search brings the trailer's row into view (accents and case ignored).
+  await page.getByLabel('Rechercher une ressource').fill('remorque')
   await expect(page.getByTestId('planning-row')).toHaveCount(1)
   const moving = bar(page, second.reference)
   await expect(moving).toBeVisible()
   const before = await centre(moving)
-  const column = await centre(row(page, 'Nacelle élévatrice 12 m').locator(`[data-date="${day(0).iso}"]`))
+  const column = await centre(row(page, 'Remorque plateau 3,5 t').locator(`[data-date="${day(0).iso}"]`))
 
   // Escape cancels a drag: nothing is sent, the bar is where it was.
   await drag(page, before, -column.width)
@@ -268,16 +268,16 @@ test('a valid drag moves the booking and a dragged edge lengthens it', async ({ 
 
 test('the keyboard moves between cells, Enter opens a booking or starts one', async ({ page, server }) => {
   const day = mondayFrom(60)
-  const [tiffauges, nacelle] = await Promise.all([
+  const [tiffauges, trailer] = await Promise.all([
     idOf(page, server.url, 'communes.list', 'Tiffauges'),
-    idOf(page, server.url, 'resources.list', 'Nacelle élévatrice 12 m'),
+    idOf(page, server.url, 'resources.list', 'Remorque plateau 3,5 t'),
   ])
   const booked = await call<ApiBooking>(page, server.url, 'bookings.create', {
     communeId: tiffauges,
     title: 'Élagage des tilleuls',
     start: `${day(1).iso}T08:00`,
     end: `${day(1).iso}T12:00`,
-    items: [{ resourceId: nacelle }],
+    items: [{ resourceId: trailer }],
   })
   await openPlanning(page, server.url)
   await goTo(page, day(0))
@@ -295,12 +295,12 @@ test('the keyboard moves between cells, Enter opens a booking or starts one', as
   // On a group header: the focus is on its toggle.
   expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-expanded'))).toBe('true')
   await page.keyboard.press('ArrowDown')
-  // Down to the nacelle's row (the rows scroll along: they are virtualised).
-  for (let i = 0; i < 40 && !(await active()).startsWith('Nacelle élévatrice 12 m'); i++) {
+  // Down to the trailer's row (the rows scroll along: they are virtualised).
+  for (let i = 0; i < 40 && !(await active()).startsWith('Remorque plateau 3,5 t'); i++) {
     await page.keyboard.press('ArrowDown')
   }
   expect(await active()).toBe(
-    `Nacelle élévatrice 12 m, ${await dayName(page, day(1).iso)}, réservé : ${booked.reference} (Tiffauges)`,
+    `Remorque plateau 3,5 t, ${await dayName(page, day(1).iso)}, réservé : ${booked.reference} (Tiffauges)`,
   )
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: `Réservation ${booked.reference}` })
@@ -314,7 +314,7 @@ test('the keyboard moves between cells, Enter opens a booking or starts one', as
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Réservations', exact: true })).toBeVisible()
   await expect(page.getByLabel('Premier jour')).toHaveValue(day(2).fr)
-  await expect(page.getByRole('button', { name: 'Retirer Nacelle élévatrice 12 m' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Retirer Remorque plateau 3,5 t' })).toBeVisible()
 })
 
 /** `mardi 2 février 2027`, as the board names a day. */

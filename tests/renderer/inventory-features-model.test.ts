@@ -260,7 +260,9 @@ describe('journal', () => {
     expect(journalActionLabel('import', 'resource')).toBe('Import')
     expect(journalActionLabel('unavailability', 'resource')).toBe('Indisponibilité ajoutée')
     expect(journalActionLabel('unavailability-delete', 'resource')).toBe('Indisponibilité supprimée')
-    expect(journalActionLabel('checkout', 'booking')).toBe('Checkout')
+    expect(journalActionLabel('checkout', 'booking')).toBe('Matériel remis (sortie)')
+    // An action the interface does not know yet is shown as written, capitalised.
+    expect(journalActionLabel('transfer', 'booking')).toBe('Transfer')
   })
 
   it('lists changed fields before → after, readable', () => {

@@ -33,6 +33,10 @@ interface BookingFormProps {
   readonly onClear: () => void
   /** Shown above the buttons, e.g. the reference of the booking just stored. */
   readonly notice?: ReactNode
+  /** Sections after the resources (operator, delivery, repetition). */
+  readonly extraSections?: ReactNode
+  /** Text of the submit button (`Réserver` by default). */
+  readonly submitLabel?: string
 }
 
 const numberFr = new Intl.NumberFormat('fr-FR')
@@ -190,6 +194,8 @@ export function BookingForm(props: BookingFormProps) {
         </div>
       </fieldset>
 
+      {props.extraSections}
+
       <Field id="booking-notes" label="Notes" error={errors.notes}>
         <textarea
           rows={2}
@@ -212,7 +218,7 @@ export function BookingForm(props: BookingFormProps) {
           Tout effacer
         </button>
         <button type="submit" className="button button--primary" disabled={props.submitting}>
-          {props.submitting ? 'Envoi…' : 'Réserver'}
+          {props.submitting ? 'Envoi…' : (props.submitLabel ?? 'Réserver')}
         </button>
       </div>
     </form>

@@ -1,6 +1,7 @@
 import type { Booking, Commune, Resource } from '../../../../shared/domain/types'
-import { StatusBadge } from '../../components/StatusBadge'
 import { formatPeriodShort } from '../../lib/dates'
+import { bookingHash } from '../booking/model'
+import { LifecycleBadge } from '../booking/parts'
 import { offersCancel } from './model'
 
 interface BookingListProps {
@@ -8,6 +9,8 @@ interface BookingListProps {
   readonly communesById: ReadonlyMap<string, Commune>
   readonly resourcesById: ReadonlyMap<string, Resource>
   readonly onCancel: (booking: Booking) => void
+  /** Whether the person may cancel this booking (role, and a secretary's own commune); all by default. */
+  readonly mayCancel?: (booking: Booking) => boolean
   readonly onShowInCalendar: (booking: Booking) => void
 }
 
@@ -41,6 +44,7 @@ export function BookingList({
   communesById,
   resourcesById,
   onCancel,
+  mayCancel = () => true,
   onShowInCalendar,
 }: BookingListProps) {
   return (
@@ -68,19 +72,15 @@ export function BookingList({
               className={b.status === 'cancelled' || b.status === 'rejected' ? 'is-inactive' : undefined}
             >
               <th scope="row" className="nowrap">
-                <button
-                  type="button"
-                  className="link-button mono"
-                  title="Voir dans le calendrier"
-                  onClick={() => onShowInCalendar(b)}
-                >
+                <a className="mono" href={bookingHash(b.id)} title="Ouvrir la réservation">
                   {b.reference}
-                </button>
+                </a>
               </th>
               <td>{communesById.get(b.communeId)?.name ?? '—'}</td>
               <td className="cell-title">
                 {b.title}
                 {b.cancelReason ? <div className="cell-sub">Motif : {b.cancelReason}</div> : null}
+                {b.rejectReason ? <div className="cell-sub">Refusée : {b.rejectReason}</div> : null}
               </td>
               <td>
                 <PeriodText booking={b} />
@@ -93,19 +93,29 @@ export function BookingList({
                 </ul>
               </td>
               <td>
-                <StatusBadge status={b.status} />
+                <LifecycleBadge booking={b} />
               </td>
               <td className="actions-col">
-                {offersCancel(b.status) ? (
+                <div className="lc-row-actions">
                   <button
                     type="button"
-                    className="button button--small button--ghost-danger"
-                    aria-label={`Annuler ${b.reference}`}
-                    onClick={() => onCancel(b)}
+                    className="button button--small button--quiet"
+                    aria-label={`Afficher ${b.reference} dans le calendrier`}
+                    onClick={() => onShowInCalendar(b)}
                   >
-                    Annuler
+                    Calendrier
                   </button>
-                ) : null}
+                  {offersCancel(b.status) && mayCancel(b) ? (
+                    <button
+                      type="button"
+                      className="button button--small button--ghost-danger"
+                      aria-label={`Annuler ${b.reference}`}
+                      onClick={() => onCancel(b)}
+                    >
+                      Annuler
+                    </button>
+                  ) : null}
+                </div>
               </td>
             </tr>
           ))}

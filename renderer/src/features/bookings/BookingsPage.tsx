@@ -7,15 +7,19 @@ import { Modal } from '../../components/Modal'
 import { StatusBadge } from '../../components/StatusBadge'
 import { addDaysToDate, formatLocalDateFr } from '../../../../shared/time'
 import { formatPeriodShort } from '../../lib/dates'
-import { navigate } from '../../stores/navigation'
+import { navigate, navigateToHash } from '../../stores/navigation'
 import { byId, useReference } from '../../stores/reference'
+import { bookingHash } from '../booking/model'
 import { useCalendar } from '../calendar/store'
+import { ApprovalNotice, FormExtras } from './FormExtras'
 import { AvailabilityStatus } from './AvailabilityStatus'
+import { useCan, useMayActOnBooking, useOwnCommune } from '../accounts/session'
 import { BookingForm } from './BookingForm'
 import { BookingList } from './BookingList'
 import { useBookingForm } from './formStore'
 import type { Horizon } from './listStore'
 import { horizons, listRange, useBookingList } from './listStore'
+import { useSeries } from './seriesStore'
 
 /** Delay between the last keystroke and the availability check, ms. */
 const CHECK_DELAY_MS = 250
@@ -28,10 +32,28 @@ export function BookingsPage() {
   const referenceStatus = useReference((s) => s.status)
   const form = useBookingForm()
   const list = useBookingList()
+  const seriesCreated = useSeries((s) => s.created)
+  const dismissSeries = useSeries((s) => s.dismissCreated)
+  const previewSeries = useSeries((s) => s.previewSeries)
+  const repeating = form.draft.repeat.enabled
   const showBooking = useCalendar((s) => s.showBooking)
 
   const resourcesById = useMemo(() => byId(resources), [resources])
   const communesById = useMemo(() => byId(communes), [communes])
+  // A secretary asks for her own commune only (the backend refuses any other).
+  const ownCommune = useOwnCommune()
+  const mayAct = useMayActOnBooking()
+  // A consultation account reads the list; it has no request form.
+  const canAsk = useCan('bookings.create')
+  const askable = useMemo(
+    () => (ownCommune ? communes.filter((c) => c.id === ownCommune) : communes),
+    [communes, ownCommune],
+  )
+  const { setCommune } = form
+  const draftCommune = form.draft.communeId
+  useEffect(() => {
+    if (ownCommune && draftCommune !== ownCommune) setCommune(ownCommune)
+  }, [ownCommune, draftCommune, setCommune])
   const bookable = useMemo(
     () =>
       resources
@@ -58,7 +80,16 @@ export function BookingsPage() {
     void loadList()
   }, [loadList, list.communeId, list.horizonMonths])
 
+  // A new series changes the list: reload it (it was made by the series' store).
+  useEffect(() => {
+    if (seriesCreated) void loadList()
+  }, [seriesCreated, loadList])
+
   const submit = async () => {
+    if (repeating) {
+      await previewSeries()
+      return
+    }
     const created = await form.submit()
     if (!created) return
     // A booking beyond the list's horizon would vanish from it right after being made: widen it.
@@ -83,57 +114,89 @@ export function BookingsPage() {
         </div>
       </header>
 
-      <div className="split">
-        <div className="card">
-          <BookingForm
-            draft={form.draft}
-            pick={form.pick}
-            fieldErrors={form.fieldErrors}
-            formError={form.formError}
-            submitting={form.submitting}
-            communes={communes}
-            hubs={hubs}
-            resources={bookable}
-            resourcesById={resourcesById}
-            onCommune={form.setCommune}
-            onTitle={form.setTitle}
-            onPeriod={form.setPeriod}
-            onNotes={form.setNotes}
-            onPick={form.setPick}
-            onAddPicked={form.addPicked}
-            onQuantity={form.setItemQuantity}
-            onRemove={form.removeItem}
-            onSubmit={() => void submit()}
-            onClear={form.clear}
-            notice={
-              form.created ? (
-                <Banner tone="success" onDismiss={form.dismissCreated}>
-                  <p>
-                    Réservation <strong data-testid="created-reference">{form.created.reference}</strong>{' '}
-                    enregistrée ({formatPeriodShort(form.created)}) — statut :{' '}
-                    <StatusBadge status={form.created.status} />
-                  </p>
-                  <button
-                    type="button"
-                    className="button button--small"
-                    onClick={() => form.created && openInCalendar(form.created)}
-                  >
-                    Voir dans le calendrier
-                  </button>
-                </Banner>
-              ) : null
-            }
-          />
+      {canAsk ? (
+        <div className="split">
+          <div className="card">
+            <BookingForm
+              draft={form.draft}
+              pick={form.pick}
+              fieldErrors={form.fieldErrors}
+              formError={form.formError}
+              submitting={form.submitting}
+              communes={askable}
+              hubs={hubs}
+              resources={bookable}
+              resourcesById={resourcesById}
+              onCommune={form.setCommune}
+              onTitle={form.setTitle}
+              onPeriod={form.setPeriod}
+              onNotes={form.setNotes}
+              onPick={form.setPick}
+              onAddPicked={form.addPicked}
+              onQuantity={form.setItemQuantity}
+              onRemove={form.removeItem}
+              onSubmit={() => void submit()}
+              onClear={form.clear}
+              extraSections={<FormExtras />}
+              submitLabel={repeating ? 'Voir les dates de la série' : undefined}
+              notice={
+                <>
+                  <ApprovalNotice />
+                  {seriesCreated ? (
+                    <Banner tone="success" onDismiss={dismissSeries}>
+                      <p data-testid="created-series">
+                        Série enregistrée : {seriesCreated.bookings.length} réservation
+                        {seriesCreated.bookings.length > 1 ? 's' : ''} (
+                        {seriesCreated.bookings.map((b) => b.reference).join(', ')})
+                        {seriesCreated.skipped.length > 0
+                          ? ` ; ${seriesCreated.skipped.length} date${seriesCreated.skipped.length > 1 ? 's' : ''} passée${seriesCreated.skipped.length > 1 ? 's' : ''} pour conflit`
+                          : ''}
+                        .
+                      </p>
+                    </Banner>
+                  ) : null}
+                  {form.created ? (
+                    <Banner tone="success" onDismiss={form.dismissCreated}>
+                      <p>
+                        Réservation <strong data-testid="created-reference">{form.created.reference}</strong>{' '}
+                        enregistrée ({formatPeriodShort(form.created)}) — statut :{' '}
+                        <StatusBadge status={form.created.status} />
+                      </p>
+                      {form.created.status === 'requested' ? (
+                        <p>Elle attend la validation du pôle technique.</p>
+                      ) : null}
+                      <div className="lc-inline">
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => form.created && openInCalendar(form.created)}
+                        >
+                          Voir dans le calendrier
+                        </button>
+                        <button
+                          type="button"
+                          className="button button--small"
+                          onClick={() => form.created && navigateToHash(bookingHash(form.created.id))}
+                        >
+                          Ouvrir la réservation
+                        </button>
+                      </div>
+                    </Banner>
+                  ) : null}
+                </>
+              }
+            />
+          </div>
+          <aside className="split__aside" aria-label="Disponibilité">
+            <h2 className="aside__title">Disponibilité</h2>
+            <AvailabilityStatus check={form.check} />
+            <p className="aside__note">
+              La vérification tient compte des marges de préparation et de retour de chaque ressource. La
+              demande est revérifiée au moment de l’enregistrement.
+            </p>
+          </aside>
         </div>
-        <aside className="split__aside" aria-label="Disponibilité">
-          <h2 className="aside__title">Disponibilité</h2>
-          <AvailabilityStatus check={form.check} />
-          <p className="aside__note">
-            La vérification tient compte des marges de préparation et de retour de chaque ressource. La
-            demande est revérifiée au moment de l’enregistrement.
-          </p>
-        </aside>
-      </div>
+      ) : null}
 
       <section className="card" aria-labelledby="booking-list-title">
         <div className="card__header">
@@ -198,6 +261,7 @@ export function BookingsPage() {
                 communesById={communesById}
                 resourcesById={resourcesById}
                 onCancel={list.askCancel}
+                mayCancel={(b) => mayAct(b, 'cancel')}
                 onShowInCalendar={openInCalendar}
               />
             )

@@ -8,6 +8,16 @@ import type { Booking, Resource } from '../../../../shared/domain/types'
 import type { PeriodField, PeriodValue } from '../../lib/period'
 import { emptyPeriod, periodFieldErrors, periodFieldFor, periodToApi } from '../../lib/period'
 import { cancellableStatuses } from '../../../../shared/domain/types'
+import type { DeliveryDraft, OperatorDraft } from './lifecycle'
+import {
+  deliveryToApi,
+  emptyDelivery,
+  emptyOperator,
+  lifecycleMissingFields,
+  operatorToApi,
+} from './lifecycle'
+import type { RepeatDraft } from './repeat'
+import { emptyRepeat, repeatErrors, repeatRule } from './repeat'
 
 export interface BookingItemDraft {
   readonly resourceId: string
@@ -21,6 +31,9 @@ export interface BookingDraft {
   readonly period: PeriodValue
   readonly items: readonly BookingItemDraft[]
   readonly notes: string
+  readonly operator: OperatorDraft
+  readonly delivery: DeliveryDraft
+  readonly repeat: RepeatDraft
 }
 
 export const emptyBookingDraft: BookingDraft = {
@@ -29,6 +42,9 @@ export const emptyBookingDraft: BookingDraft = {
   period: emptyPeriod,
   items: [],
   notes: '',
+  operator: emptyOperator,
+  delivery: emptyDelivery,
+  repeat: emptyRepeat,
 }
 
 type ItemInput = MethodInput<'bookings.create'>['items'][number]
@@ -56,17 +72,49 @@ export function draftToCheckInput(
   return { ...period, items: itemsToApi(draft.items, resourcesById) }
 }
 
+/**
+ * The `bookings.create` input. `clientRequestId` is made once per submission of this draft (a second
+ * click or a retry sends the same one, and the backend returns the booking already stored).
+ */
 export function draftToCreateInput(
   draft: BookingDraft,
   resourcesById: ReadonlyMap<string, Resource>,
+  clientRequestId?: string,
 ): MethodInput<'bookings.create'> {
   const period = periodToApi(draft.period) ?? { start: '', end: '' }
+  const operator = operatorToApi(draft.operator)
+  const delivery = deliveryToApi(draft.delivery)
   return {
     communeId: draft.communeId,
     title: draft.title,
     ...period,
     items: itemsToApi(draft.items, resourcesById),
     ...(draft.notes.trim() ? { notes: draft.notes } : {}),
+    ...(operator ? { providedOperator: operator } : {}),
+    ...(delivery ? { delivery } : {}),
+    ...(clientRequestId ? { clientRequestId } : {}),
+  }
+}
+
+/**
+ * The `series.preview` input of a draft with « Répéter » on: the first occurrence is the period typed,
+ * the rule comes from the repeat section. Series carry no delivery (each occurrence would need its own).
+ */
+export function draftToSeriesInput(
+  draft: BookingDraft,
+  resourcesById: ReadonlyMap<string, Resource>,
+): MethodInput<'series.preview'> {
+  const period = periodToApi(draft.period) ?? { start: '', end: '' }
+  const operator = operatorToApi(draft.operator)
+  return {
+    communeId: draft.communeId,
+    title: draft.title,
+    ...period,
+    items: itemsToApi(draft.items, resourcesById),
+    ...(draft.notes.trim() ? { notes: draft.notes } : {}),
+    ...(operator ? { providedOperator: operator } : {}),
+    rule: repeatRule(draft.repeat),
+    ...(draft.repeat.exceptionDates.length > 0 ? { exceptionDates: [...draft.repeat.exceptionDates] } : {}),
   }
 }
 
@@ -79,7 +127,12 @@ export function missingFields(draft: BookingDraft): Record<string, string> {
   if (!draft.communeId) missing.communeId = 'Choisissez la commune qui fait la demande.'
   if (!draft.title.trim()) missing.title = 'Indiquez l’objet de la réservation (ex. fête de la musique).'
   if (draft.items.length === 0) missing.items = 'Ajoutez au moins une ressource.'
-  return missing
+  const firstDay = periodToApi(draft.period)?.start.slice(0, 10) ?? null
+  return {
+    ...missing,
+    ...lifecycleMissingFields(draft.operator, draft.repeat.enabled ? emptyDelivery : draft.delivery),
+    ...repeatErrors(draft.repeat, firstDay),
+  }
 }
 
 /** API issue paths → form fields: `start`/`end` go to the period field of the current mode. */

@@ -285,7 +285,12 @@ export function CalendarPage() {
 
       {selected ? (
         <Modal title={`Réservation ${selected.reference}`} onClose={() => cal.select(null)}>
-          <BookingDetails booking={selected} communesById={communesById} resourcesById={resourcesById} />
+          <BookingDetails
+            booking={selected}
+            communesById={communesById}
+            resourcesById={resourcesById}
+            onOpen={() => cal.select(null)}
+          />
         </Modal>
       ) : null}
     </section>

@@ -9,6 +9,7 @@ import { ImportDialog } from '../import/ImportDialog'
 import { useImport } from '../import/store'
 import { categoryOptions, filterResources, labelsHash, updateSelection } from './model'
 import { ArchiveDialog, ResourceEditorDialog } from './ResourceDialogs'
+import { useCan } from '../accounts/session'
 import { ResourceTable } from './ResourceTable'
 import { useInventory } from './store'
 
@@ -78,6 +79,7 @@ function ScanField({
 
 /** Inventaire: resources by kind, filters, scanner, selection for labels, import / export, create / edit / archive. */
 export function InventoryPage() {
+  const canEdit = useCan('resources.update')
   const status = useReference((s) => s.status)
   const loadError = useReference((s) => s.error)
   const load = useReference((s) => s.load)
@@ -121,9 +123,11 @@ export function InventoryPage() {
           </p>
         </div>
         <div className="inv-actions">
-          <button type="button" className="button" onClick={openImport}>
-            Importer
-          </button>
+          {canEdit ? (
+            <button type="button" className="button" onClick={openImport}>
+              Importer
+            </button>
+          ) : null}
           <div className="button-group" role="group" aria-label={`Exporter : ${kindPluralLabel(inv.kind)}`}>
             <button
               type="button"
@@ -144,9 +148,11 @@ export function InventoryPage() {
               {inv.exporting === 'xlsx' ? 'Export…' : 'Exporter Excel'}
             </button>
           </div>
-          <button type="button" className="button button--primary" onClick={inv.openCreate}>
-            Nouvelle ressource
-          </button>
+          {canEdit ? (
+            <button type="button" className="button button--primary" onClick={inv.openCreate}>
+              Nouvelle ressource
+            </button>
+          ) : null}
         </div>
       </header>
 
@@ -283,8 +289,8 @@ export function InventoryPage() {
             selectedIds={inv.selectedIds}
             onSelect={inv.toggleSelected}
             onSelectAll={(ids, selected) => inv.setSelection(updateSelection(inv.selectedIds, ids, selected))}
-            onEdit={inv.openEdit}
-            onArchive={inv.askArchive}
+            onEdit={canEdit ? inv.openEdit : null}
+            onArchive={canEdit ? inv.askArchive : null}
           />
         ) : null}
       </div>

@@ -12,6 +12,8 @@ import { CommuneSelect } from '../../components/CommuneSelect'
 import { DateTextInput } from '../../components/DateTextInput'
 import { Field, fieldA11y } from '../../components/Field'
 import { Banner } from '../../components/Feedback'
+import { ApprovalFields } from './ApprovalFields'
+import { AreaField } from '../costs/AreaField'
 import { conditionLabel, kindLabel } from '../../lib/labels'
 import type { DraftTextField, ExpiryState, MeterUnit, QualificationDraft, ResourceDraft } from './model'
 import {
@@ -484,10 +486,11 @@ export function ResourceForm({
           id="resource-dailyRateCents"
           label="Tarif journalier"
           error={err('dailyRateCents')}
-          hint={isStock ? 'Par unité et par jour.' : 'Par jour de prêt, refacturé à la commune.'}
+          hint={`${isStock ? 'Par unité et par jour.' : 'Par jour de prêt.'} Autres tarifs (heure, m², prêt, caution) : fiche de la ressource.`}
         >
           {money('dailyRateCents', 'resource-dailyRateCents-hint')}
         </Field>
+        <AreaField draft={draft} error={err('areaM2')} onChange={onChange} />
       </Section>
 
       <Section title="Prêt">
@@ -529,6 +532,7 @@ export function ResourceForm({
             onChange={(e) => onChange({ bufferAfterMinutes: e.target.value })}
           />
         </Field>
+        <ApprovalFields draft={draft} errors={fieldErrors} onChange={onChange} />
         <Field id="resource-notes" label="Notes" error={err('notes')} className="span-3">
           <textarea
             rows={3}

@@ -13,8 +13,9 @@ interface ResourceTableProps {
   readonly selectedIds: readonly string[]
   readonly onSelect: (id: string, selected: boolean) => void
   readonly onSelectAll: (ids: readonly string[], selected: boolean) => void
-  readonly onEdit: (resource: Resource) => void
-  readonly onArchive: (resource: Resource) => void
+  /** Null when the person's role may not change the inventory: the row actions are hidden. */
+  readonly onEdit: ((resource: Resource) => void) | null
+  readonly onArchive: ((resource: Resource) => void) | null
 }
 
 const dash = '—'
@@ -223,15 +224,17 @@ export function ResourceTable({
               ) : null}
               <td className="actions-col">
                 <div className="row-actions">
-                  <button
-                    type="button"
-                    className="button button--small"
-                    aria-label={`Modifier ${r.name}`}
-                    onClick={() => onEdit(r)}
-                  >
-                    Modifier
-                  </button>
-                  {!r.archived ? (
+                  {onEdit ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Modifier ${r.name}`}
+                      onClick={() => onEdit(r)}
+                    >
+                      Modifier
+                    </button>
+                  ) : null}
+                  {!r.archived && onArchive ? (
                     <button
                       type="button"
                       className="button button--small button--ghost-danger"

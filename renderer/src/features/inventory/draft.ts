@@ -41,6 +41,8 @@ export interface ResourceDraft {
   readonly purchaseValueCents: string
   /** Euros as typed (`45,00`). */
   readonly dailyRateCents: string
+  /** Floor area in m² as typed (`24`, `7,5`), for rates per m² (podium, tents); '' when none. */
+  readonly areaM2: string
   readonly plate: string
   readonly licenceRequired: string
   readonly meterUnit: MeterUnit
@@ -50,6 +52,10 @@ export interface ResourceDraft {
   readonly homeCommuneId: string
   readonly qualifications: readonly QualificationDraft[]
   readonly weeklyHours: string
+  /** « Soumis à validation du pôle »: its bookings are requests the hub accepts or refuses. */
+  readonly requiresApproval: boolean
+  /** « Qualification requise de l'opérateur » (`CACES R486`, `Permis C`), '' when none. */
+  readonly requiredQualification: string
   readonly notes: string
 }
 
@@ -78,6 +84,7 @@ export function emptyDraft(kind: ResourceKind): ResourceDraft {
     purchaseDate: '',
     purchaseValueCents: '',
     dailyRateCents: '',
+    areaM2: '',
     plate: '',
     licenceRequired: '',
     meterUnit: 'km',
@@ -87,6 +94,8 @@ export function emptyDraft(kind: ResourceKind): ResourceDraft {
     homeCommuneId: '',
     qualifications: [],
     weeklyHours: '',
+    requiresApproval: false,
+    requiredQualification: '',
     notes: '',
   }
 }
@@ -111,6 +120,7 @@ export function draftFromResource(resource: Resource): ResourceDraft {
     purchaseDate: dateText(resource.purchaseDate),
     purchaseValueCents: centsText(resource.purchaseValueCents),
     dailyRateCents: centsText(resource.dailyRateCents),
+    areaM2: resource.areaM2 === null ? '' : String(resource.areaM2).replace('.', ','),
     plate: text(resource.plate),
     licenceRequired: text(resource.licenceRequired),
     meterUnit: resource.hourMeterHours !== null && resource.odometerKm === null ? 'hours' : 'km',
@@ -120,6 +130,8 @@ export function draftFromResource(resource: Resource): ResourceDraft {
     homeCommuneId: resource.homeCommuneId ?? '',
     qualifications: resource.qualifications.map((q) => ({ name: q.name, expiresOn: dateText(q.expiresOn) })),
     weeklyHours: text(resource.weeklyHours),
+    requiresApproval: resource.requiresApproval,
+    requiredQualification: resource.requiredQualification ?? '',
     notes: resource.notes,
   }
 }

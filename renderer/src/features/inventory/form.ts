@@ -97,6 +97,9 @@ function fieldsOf(draft: ResourceDraft): ResourceFields {
     bufferBeforeMinutes: numberOrNull(draft.bufferBeforeMinutes) ?? 0,
     bufferAfterMinutes: numberOrNull(draft.bufferAfterMinutes) ?? 0,
     dailyRateCents: centsOrNull(draft.dailyRateCents),
+    requiresApproval: draft.requiresApproval,
+    // Agents are the operators; they need no operator themselves.
+    requiredQualification: draft.kind === 'staff' ? null : textOrNull(draft.requiredQualification),
     notes: draft.notes,
   }
   const purchase = {
@@ -110,11 +113,13 @@ function fieldsOf(draft: ResourceDraft): ResourceFields {
         ? {
             ...common,
             ...purchase,
+            areaM2: numberOrNull(draft.areaM2),
             outOfServiceQuantity: numberOrNull(draft.outOfServiceQuantity) ?? 0,
           }
         : {
             ...common,
             ...purchase,
+            areaM2: numberOrNull(draft.areaM2),
             serialNumber: textOrNull(draft.serialNumber),
             condition: draft.condition === '' ? null : draft.condition,
             nextInspectionDate: dateOrNull(draft.nextInspectionDate),

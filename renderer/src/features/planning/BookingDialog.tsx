@@ -13,6 +13,7 @@ import { formatPeriodShort } from '../../lib/dates'
 import type { PeriodValue } from '../../lib/period'
 import { formatDateText, periodFieldErrors, periodToApi } from '../../lib/period'
 import { instantToLocalDate, instantToLocalTime } from '../../../../shared/time'
+import { bookingHash } from '../booking/model'
 import type { CommuneColor } from './model'
 
 interface BookingDialogProps {
@@ -114,6 +115,9 @@ export function BookingDialog(props: BookingDialogProps) {
           </>
         ) : (
           <>
+            <a className="button" href={bookingHash(booking.id)}>
+              Ouvrir la réservation
+            </a>
             <button type="button" className="button" onClick={() => props.onShowInCalendar(booking)}>
               Voir dans le calendrier
             </button>

@@ -105,8 +105,8 @@ export function PlanningPage() {
     [resources, categories, p.kind, p.categoryId, p.search, p.collapsed],
   )
   const layouts = useMemo(
-    () => layoutRows(p.bookings, p.unavailabilities, columns, granularity),
-    [p.bookings, p.unavailabilities, columns, granularity],
+    () => layoutRows(p.bookings, p.unavailabilities, columns, granularity, p.logistics),
+    [p.bookings, p.unavailabilities, columns, granularity, p.logistics],
   )
   const occupationsOf = useMemo(
     () =>
@@ -347,6 +347,13 @@ export function PlanningPage() {
         </li>
         <li>
           <span className="planning-swatch planning-swatch--unavailability" aria-hidden="true" /> Indisponible
+        </li>
+        <li>
+          <span className="planning-swatch planning-swatch--logistics" aria-hidden="true" /> Livraison ou
+          reprise
+        </li>
+        <li>
+          <span className="planning-swatch planning-swatch--late" aria-hidden="true" /> En retard
         </li>
         <li>
           <span className="planning-swatch planning-swatch--holiday" aria-hidden="true" /> Férié

@@ -19,6 +19,7 @@ import type {
   RowItem,
   RowLayout,
 } from './model'
+import { LogisticsBar } from './LogisticsBar'
 import { barSpan, freeLabel, itemsInColumn, rowMetrics } from './model'
 
 /** Width of the sticky column of resource names, px. */
@@ -131,6 +132,10 @@ function Bar({
   )
   const top = rowMetrics.padding + item.lane * rowMetrics.laneHeight
   const clip = `${span.clippedStart ? ' planning-bar--clip-start' : ''}${span.clippedEnd ? ' planning-bar--clip-end' : ''}`
+  if (item.type === 'logistics') {
+    const commune = communeName(ctx.communesById, item.task.communeId)
+    return <LogisticsBar task={item.task} style={{ left, width, top }} clip={clip} communeName={commune} />
+  }
   if (item.type === 'unavailability') {
     const u = item.unavailability
     const qty = resource.tracking === 'stock' ? ` (−${u.quantity})` : ''
@@ -170,7 +175,7 @@ function Bar({
   const quantity = resource.tracking === 'stock' ? ` · ${item.quantity} sur ${resource.quantity}` : ''
   return (
     <div
-      className={`planning-bar planning-bar--${booking.status}${dimmed ? ' planning-bar--dimmed' : ''}${
+      className={`planning-bar planning-bar--${booking.status}${booking.late ? ' planning-bar--late' : ''}${dimmed ? ' planning-bar--dimmed' : ''}${
         draggable ? ' planning-bar--draggable' : ''
       }${clip}${state}`}
       data-testid="planning-bar"
@@ -179,7 +184,7 @@ function Bar({
       data-status={booking.status}
       data-state={moved && moved.state !== 'saving' ? moved.state : undefined}
       style={style}
-      title={`${label}${quantity}\n${periodText(booking)} · ${bookingStatusLabel(booking.status)}${
+      title={`${label}${quantity}\n${periodText(booking)} · ${booking.late ? 'En retard' : bookingStatusLabel(booking.status)}${
         draggable ? '\nGlisser pour déplacer, tirer un bord pour allonger ou raccourcir.' : ''
       }`}
       onPointerDown={(e) => ctx.onBarPointerDown(e, booking)}

@@ -2,6 +2,7 @@
  * Where a booking's bar sits among the columns, clipped to the visible range, and how overlapping bars
  * of one row stack into lanes. Pure functions, no DOM, no store, no machine time zone.
  */
+import type { LogisticsTask } from '../../../../shared/domain/lifecycle'
 import type { Booking, Unavailability } from '../../../../shared/domain/types'
 import { columnIndexAt, positionOf, type Granularity, type PlanningColumn } from './columns'
 
@@ -123,7 +124,7 @@ export const shownStatuses: readonly Booking['status'][] = [
   'returned',
 ]
 
-/** One bar of a row: a booking item or an unavailability. */
+/** One bar of a row: a booking item, an unavailability, or a delivery / pick-up trip of a vehicle or agent. */
 export type RowItem =
   | {
       readonly type: 'booking'
@@ -141,6 +142,14 @@ export type RowItem =
       readonly span: BarSpan
       readonly lane: number
     }
+  | {
+      readonly type: 'logistics'
+      /** `t:taskId:resourceId`. */
+      readonly key: string
+      readonly task: LogisticsTask
+      readonly span: BarSpan
+      readonly lane: number
+    }
 
 /** The bars of one resource's row and how many lanes they need. */
 export interface RowLayout {
@@ -155,8 +164,9 @@ export const emptyRowLayout: RowLayout = { items: [], lanes: 1 }
 
 /**
  * Lays out every row: each shown booking item on its resource's row, each unavailability on its
- * resource's row, clipped to the columns and stacked into lanes (unavailabilities take lanes like
- * bookings, so their reason stays readable). Cancelled and rejected bookings are left out.
+ * resource's row, each logistics task on the rows of its vehicle and agents, clipped to the columns
+ * and stacked into lanes (unavailabilities and trips take lanes like bookings, so their text stays
+ * readable). Cancelled and rejected bookings are left out.
  * @returns the layout of each resource that has at least one bar, by resource id
  */
 export function layoutRows(
@@ -164,6 +174,7 @@ export function layoutRows(
   unavailabilities: readonly Unavailability[],
   columns: readonly PlanningColumn[],
   granularity: Granularity,
+  tasks: readonly LogisticsTask[] = [],
 ): Map<string, RowLayout> {
   type Pending = { item: WithoutLane<RowItem>; order: number }
   const byResource = new Map<string, Pending[]>()
@@ -203,6 +214,13 @@ export function layoutRows(
       { type: 'unavailability', key: `u:${unavailability.id}`, unavailability, span },
       order++,
     )
+  }
+  for (const task of tasks) {
+    const span = barSpan({ start: Date.parse(task.start), end: Date.parse(task.end) }, columns, granularity)
+    if (!span) continue
+    for (const resourceId of task.resourceIds) {
+      push(resourceId, { type: 'logistics', key: `t:${task.id}:${resourceId}`, task, span }, order++)
+    }
   }
   const layouts = new Map<string, RowLayout>()
   for (const [resourceId, pending] of byResource) {

@@ -5,6 +5,7 @@
  * leaves the data as it was and keeps the backend's French explanation.
  */
 import { create } from 'zustand'
+import type { LogisticsTask } from '../../../../shared/domain/lifecycle'
 import type { Booking, Holiday, ResourceKind, Unavailability } from '../../../../shared/domain/types'
 import { addDaysToDate } from '../../../../shared/time'
 import { api } from '../../api'
@@ -37,6 +38,8 @@ interface PlanningState {
   readonly bookings: readonly Booking[]
   readonly unavailabilities: readonly Unavailability[]
   readonly holidays: readonly Holiday[]
+  /** Deliveries and pick-ups drawn on the rows of their vehicles and agents. */
+  readonly logistics: readonly LogisticsTask[]
   readonly selectedId: string | null
   /** A booking being saved after a drop, drawn at its new period until the backend answers. */
   readonly pending: { readonly bookingId: string; readonly period: PlanningPeriod } | null
@@ -94,6 +97,7 @@ export const usePlanning = create<PlanningState>()((set, get) => ({
   bookings: [],
   unavailabilities: [],
   holidays: [],
+  logistics: [],
   selectedId: null,
   pending: null,
   notice: null,
@@ -138,10 +142,11 @@ export const usePlanning = create<PlanningState>()((set, get) => ({
     const sequence = ++loadSequence
     set({ status: get().status === 'ready' ? 'ready' : 'loading', error: null })
     const run = async () => {
-      const [bookings, unavailabilities, holidays] = await Promise.all([
+      const [bookings, unavailabilities, holidays, logistics] = await Promise.all([
         api.bookings.list({ from, to }),
         api.unavailabilities.list({ from, to }),
         api.holidays.list({ from: first, to: last }),
+        api.logistics.list({ from, to }),
       ])
       if (sequence !== loadSequence) return
       const failed = [bookings, unavailabilities].find((r) => !r.ok)
@@ -155,6 +160,8 @@ export const usePlanning = create<PlanningState>()((set, get) => ({
         unavailabilities: unavailabilities.ok ? unavailabilities.value : [],
         // Holidays are a help, not a must: the board still shows the bookings without them.
         holidays: holidays.ok ? holidays.value : [],
+        // Trips are drawn when known; the bookings matter more than a failed trip list.
+        logistics: logistics.ok ? logistics.value : [],
       })
     }
     const promise = run().finally(() => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Booking, Category, Commune, Resource, Unavailability } from '../../../../shared/domain/types'
-import { formatLocalDateFr } from '../../../../shared/time'
+import { formatInstantFr, formatLocalDateFr } from '../../../../shared/time'
 import { StatusBadge } from '../../components/StatusBadge'
 import { formatPeriodShort } from '../../lib/dates'
 import { conditionLabel, unavailabilityKindLabel } from '../../lib/labels'
@@ -124,6 +124,16 @@ export function ResourceAttributes({
       {r.kind !== 'staff' ? purchase : null}
       <Item label="Tarif journalier">{formatMoney(r.dailyRateCents)}</Item>
       <Item label="Marges">{buffers}</Item>
+      <Item label="Validation du pôle">
+        <span data-testid="requires-approval">
+          {r.requiresApproval ? 'Oui : chaque demande est à accepter' : 'Non'}
+        </span>
+      </Item>
+      {r.kind !== 'staff' ? (
+        <Item label="Opérateur qualifié">
+          <span data-testid="required-qualification">{r.requiredQualification ?? 'Non requis'}</span>
+        </Item>
+      ) : null}
       {r.kind === 'staff' ? (
         <Item label="Qualifications" wide>
           {r.qualifications.length === 0 ? (
@@ -236,10 +246,14 @@ export function UnavailabilityTable({
   unavailabilities,
   isStock,
   onDelete,
+  onRestore = null,
 }: {
   readonly unavailabilities: readonly Unavailability[]
   readonly isStock: boolean
-  readonly onDelete: (unavailability: Unavailability) => void
+  /** Null when the person's role may not change the inventory: no delete button. */
+  readonly onDelete: ((unavailability: Unavailability) => void) | null
+  /** Ends a repair « jusqu’à remise en service »; null when the role may not. */
+  readonly onRestore?: ((unavailability: Unavailability) => void) | null
 }) {
   return (
     <div className="table-wrap">
@@ -261,7 +275,10 @@ export function UnavailabilityTable({
         </thead>
         <tbody>
           {unavailabilities.map((u) => {
-            const period = formatPeriodShort(u)
+            // A repair until restored has no real end: it is « depuis le … ».
+            const period = u.untilRestored
+              ? `depuis le ${formatInstantFr(Date.parse(u.start))}`
+              : formatPeriodShort(u)
             return (
               <tr key={u.id} data-unavailability-id={u.id}>
                 <td className="nowrap">
@@ -271,14 +288,26 @@ export function UnavailabilityTable({
                 <td className="nowrap">{period}</td>
                 {isStock ? <td className="num">{numberFr.format(u.quantity)}</td> : null}
                 <td className="actions-col">
-                  <button
-                    type="button"
-                    className="button button--small button--ghost-danger"
-                    aria-label={`Supprimer l’indisponibilité du ${period}`}
-                    onClick={() => onDelete(u)}
-                  >
-                    Supprimer
-                  </button>
+                  {u.untilRestored && onRestore ? (
+                    <button
+                      type="button"
+                      className="button button--small"
+                      aria-label={`Remettre en service : ${u.reason}`}
+                      onClick={() => onRestore(u)}
+                    >
+                      Remettre en service
+                    </button>
+                  ) : null}
+                  {onDelete ? (
+                    <button
+                      type="button"
+                      className="button button--small button--ghost-danger"
+                      aria-label={`Supprimer l’indisponibilité du ${period}`}
+                      onClick={() => onDelete(u)}
+                    >
+                      Supprimer
+                    </button>
+                  ) : null}
                 </td>
               </tr>
             )
@@ -296,7 +325,10 @@ export function JournalList({ lines }: { readonly lines: readonly JournalLine[] 
       {lines.map((line) => (
         <li key={line.id} className="rd-journal__entry">
           <div className="rd-journal__head">
-            <span className="rd-journal__action">{line.action}</span>
+            <span className="rd-journal__action">
+              {line.action}
+              {line.subject ? <span className="rd-journal__subject"> · {line.subject}</span> : null}
+            </span>
             <span className="rd-journal__meta">
               {line.when} · {line.actor}
             </span>

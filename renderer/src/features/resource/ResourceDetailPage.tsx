@@ -7,7 +7,9 @@ import { formatPeriodShort, todayLocalDate } from '../../lib/dates'
 import { unavailabilityKindLabel } from '../../lib/labels'
 import { hashOf, navigate, navigateToHash } from '../../stores/navigation'
 import { byId, useReference } from '../../stores/reference'
+import { useCan } from '../accounts/session'
 import { useCalendar } from '../calendar/store'
+import { RatesSection } from '../costs/RatesSection'
 import { labelsHash } from '../inventory/model'
 import { ArchiveDialog, ResourceEditorDialog } from '../inventory/ResourceDialogs'
 import { useInventory } from '../inventory/store'
@@ -25,6 +27,7 @@ import { UnavailabilityForm } from './UnavailabilityForm'
 
 /** The detail page of one resource (`#/inventaire/<id>`): attributes, bookings, unavailabilities, history. */
 export function ResourceDetailPage({ resourceId }: { readonly resourceId: string }) {
+  const canEdit = useCan('resources.update')
   const detail = useResourceDetail()
   const open = detail.open
   const load = detail.load
@@ -107,9 +110,11 @@ export function ResourceDetailPage({ resourceId }: { readonly resourceId: string
             ) : null}
           </div>
           <div className="rd-header__actions">
-            <button type="button" className="button" onClick={() => openEdit(resource)}>
-              Modifier
-            </button>
+            {canEdit ? (
+              <button type="button" className="button" onClick={() => openEdit(resource)}>
+                Modifier
+              </button>
+            ) : null}
             {resource.kind !== 'staff' ? (
               <button
                 type="button"
@@ -121,7 +126,7 @@ export function ResourceDetailPage({ resourceId }: { readonly resourceId: string
                 Imprimer l’étiquette
               </button>
             ) : null}
-            {!resource.archived ? (
+            {!resource.archived && canEdit ? (
               <button
                 type="button"
                 className="button button--ghost-danger"
@@ -180,9 +185,11 @@ export function ResourceDetailPage({ resourceId }: { readonly resourceId: string
                   : 'Entretien, réparation, contrôle : la ressource ne peut pas être prêtée sur ces périodes.'}
             </p>
           </div>
-          <button type="button" className="button button--primary" onClick={detail.openUnavailability}>
-            Ajouter une indisponibilité
-          </button>
+          {canEdit ? (
+            <button type="button" className="button button--primary" onClick={detail.openUnavailability}>
+              Ajouter une indisponibilité
+            </button>
+          ) : null}
         </div>
         {detail.affected ? (
           detail.affected.bookings.length > 0 ? (
@@ -220,10 +227,13 @@ export function ResourceDetailPage({ resourceId }: { readonly resourceId: string
           <UnavailabilityTable
             unavailabilities={unavailabilities}
             isStock={isStock}
-            onDelete={detail.askDelete}
+            onDelete={canEdit ? detail.askDelete : null}
+            onRestore={canEdit ? (u) => void detail.restore(u) : null}
           />
         )}
       </section>
+
+      <RatesSection resource={resource} canEdit={canEdit} onSaved={() => void detail.reload()} />
 
       <section className="card" aria-labelledby="history-title">
         <div className="card__header">

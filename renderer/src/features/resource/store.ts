@@ -54,6 +54,8 @@ interface DetailState {
   readonly askDelete: (unavailability: Unavailability) => void
   readonly cancelDelete: () => void
   readonly confirmDelete: () => Promise<void>
+  /** Units withdrawn « jusqu’à remise en service » (damaged at a return) become lendable again. */
+  readonly restore: (unavailability: Unavailability) => Promise<void>
   readonly dismissAffected: () => void
   readonly showNotice: (notice: string) => void
   readonly dismissNotice: () => void
@@ -151,6 +153,17 @@ export const useResourceDetail = create<DetailState>()((set, get) => ({
       notice: null,
     })
     await get().load(resourceId)
+  },
+  restore: async (unavailability) => {
+    const resourceId = get().resourceId
+    const result = await api.unavailabilities.restore({ id: unavailability.id })
+    if (get().resourceId !== resourceId || !resourceId) return
+    set({
+      notice: result.ok
+        ? 'Remis en service : ces unités peuvent de nouveau être prêtées.'
+        : `Remise en service impossible : ${result.error.message}`,
+    })
+    if (result.ok) await get().load(resourceId)
   },
   askDelete: (deleteTarget) => set({ deleteTarget, deleteError: null }),
   cancelDelete: () => set({ deleteTarget: null, deleteError: null }),
