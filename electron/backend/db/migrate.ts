@@ -2,8 +2,7 @@
  * Numbered migrations tracked by `PRAGMA user_version` (STYLE.md, practice 6).
  */
 import type Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyDatabaseByVacuum, freeBackupName } from './backup'
 
 /** One schema step. `up` runs inside the migration transaction; it must not open its own. */
 export interface Migration {
@@ -23,19 +22,18 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-function timestampForFile(ms: number): string {
-  return new Date(ms).toISOString().replace(/[:.]/g, '-')
-}
-
 /**
- * Copies the whole database to `backupDir` with `VACUUM INTO` (a consistent snapshot, WAL included).
- * @returns the path of the copy, `<backupDir>/mutualisation-<label>-<UTC timestamp>.sqlite`
+ * Copies the whole database to `backupDir` before a migration, as
+ * `<backupDir>/<UTC timestamp>-before-migration.sqlite` (listed and restorable like every backup).
+ *
+ * `VACUUM INTO`, not the online backup API the other backups use: better-sqlite3's `backup()` is
+ * asynchronous, while `migrate` runs inside `openDatabase`, which every caller (Electron's startup,
+ * browser mode, the tests, a second process) needs synchronous. `VACUUM INTO` gives the same thing,
+ * a consistent snapshot with the WAL's content, and it runs before the migration's transaction.
+ * @returns the path of the copy
  */
-export function backupDatabase(db: Database.Database, backupDir: string, label: string, now: number): string {
-  mkdirSync(backupDir, { recursive: true })
-  const path = join(backupDir, `mutualisation-${label}-${timestampForFile(now)}.sqlite`)
-  db.prepare('VACUUM INTO ?').run(path)
-  return path
+export function backupDatabase(db: Database.Database, backupDir: string, now: number): string {
+  return copyDatabaseByVacuum(db, backupDir, freeBackupName(backupDir, now, 'before-migration'))
 }
 
 /**
@@ -57,7 +55,7 @@ export function migrate(
   if (current > supported) throw new DatabaseTooNewError(current, supported)
   const pending = list.filter((m) => m.version > current && m.version <= target)
   if (pending.length === 0) return null
-  const backup = current > 0 ? backupDatabase(db, backupDir, `avant-migration-v${current}`, now()) : null
+  const backup = current > 0 ? backupDatabase(db, backupDir, now()) : null
   db.transaction(() => {
     for (const m of pending) {
       m.up(db)
