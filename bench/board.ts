@@ -127,6 +127,7 @@ function generate(dir: string, resourceCount: number, bookingCount: number, mont
         purchaseDate: null,
         purchaseValueCents: null,
         dailyRateCents: null,
+        areaM2: null,
         hourMeterHours: null,
         homeCommuneId: null,
         bufferBeforeMinutes: 0,

@@ -62,6 +62,7 @@ export function generateDataset(dir: string, resources: number, bookings: number
         purchaseDate: null,
         purchaseValueCents: null,
         dailyRateCents: null,
+        areaM2: null,
         hourMeterHours: null,
         homeCommuneId: null,
         bufferBeforeMinutes: i % 7 === 0 ? 60 : 0,

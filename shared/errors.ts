@@ -1,14 +1,19 @@
 /**
  * Error codes that cross the API boundary, and the envelope every method returns.
  * Messages are French and say what to do; `details` carries machine-readable context
- * (field paths for INVALID_INPUT, `{ conflicts }` for CONFLICT).
+ * (field paths for INVALID_INPUT, `{ conflicts }` for CONFLICT). RECOVERY_MODE: the database could not
+ * be read safely at start, so only `system.status`, `backups.list` and `backups.restore` answer.
+ * UNAUTHENTICATED: accounts exist and nobody is signed in (or the session expired): sign in again.
  */
 export const errorCodes = [
   'INVALID_INPUT',
   'CONFLICT',
   'NOT_FOUND',
   'INVALID_TRANSITION',
+  'QUALIFICATION_MISSING',
   'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'RECOVERY_MODE',
   'UNKNOWN_METHOD',
   'INTERNAL',
 ] as const

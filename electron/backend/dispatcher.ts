@@ -5,6 +5,8 @@
 import type { z } from 'zod'
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract'
 import { DomainError, type ApiResult, type FieldIssue } from '../../shared/errors'
+import type { Access } from './auth/access'
+import { actorOf, type Principal } from './auth/principal'
 import type { Handler, HandlerMap } from './handlers'
 import type { ServiceContext } from './services/context'
 import type { Caller } from './types'
@@ -61,6 +63,44 @@ const fieldLabels: Record<string, string> = {
   expiresOn: 'fin de validité',
   limit: 'nombre de propositions',
   searchDays: 'jours de recherche',
+  clientRequestId: 'identifiant de demande',
+  providedOperator: 'opérateur fourni par la commune',
+  qualification: 'qualification',
+  delivery: 'livraison',
+  vehicleId: 'véhicule',
+  agentIds: 'agents',
+  minutes: 'durée',
+  address: 'adresse',
+  at: 'date et heure',
+  returnedQuantity: 'quantité rendue',
+  damagedQuantity: 'quantité abîmée',
+  requiresApproval: 'soumis à validation',
+  requiredQualification: 'qualification requise',
+  rule: 'règle de répétition',
+  exceptionDates: 'dates d’exception',
+  onConflict: 'en cas de conflit',
+  date: 'jour',
+  // Cost sharing and governance (issue 7).
+  areaM2: 'surface',
+  unit: 'unité',
+  amountCents: 'montant',
+  depositCents: 'caution',
+  free: 'gratuit',
+  validFrom: 'date d’effet',
+  agentHourlyRateCents: 'tarif horaire des agents',
+  vehicleHourlyRateCents: 'tarif horaire des véhicules',
+  allDayHours: 'heures par journée',
+  nightStart: 'début de la nuit',
+  nightEnd: 'fin de la nuit',
+  nightPercent: 'majoration de nuit',
+  holidayDayPercent: 'majoration dimanche et jour férié',
+  holidayNightPercent: 'majoration de nuit dimanche et jour férié',
+  minNoticeDays: 'délai de prévenance',
+  maxLoanDays: 'durée maximale',
+  maxDays: 'quota',
+  groupBy: 'regroupement',
+  bookingId: 'réservation',
+  unitValueCents: 'valeur de remplacement',
 }
 
 function describeField(path: string): string {
@@ -93,11 +133,16 @@ function isBusy(error: unknown): boolean {
 /**
  * Builds `dispatch(method, input, caller)`. It never throws: an unknown method, a bad input, a
  * refused rule or a failure all come back as `{ ok: false, error }`, in French.
- * @param contextFor makes the service context of one call (database, clock, author)
+ *
+ * Every call is checked against the rights table (shared/api/rights.ts) by `access`: the caller's
+ * session gives its principal, the role must be allowed before the input is even read, a secretary
+ * must stay within her commune, and what she receives is masked for other communes.
+ * @param contextFor makes the service context of one call (database, clock, `actor` the journal records)
  */
 export function createDispatcher(
   handlers: HandlerMap,
-  contextFor: (caller: Caller) => ServiceContext,
+  contextFor: (caller: Caller, actor: string) => ServiceContext,
+  access: Access,
 ): (method: string, input: unknown, caller: Caller) => Promise<ApiResult<unknown>> {
   return async (method, input, caller) => {
     if (typeof method !== 'string' || !isMethodName(method)) {
@@ -106,14 +151,21 @@ export function createDispatcher(
         error: { code: 'UNKNOWN_METHOD', message: `Méthode inconnue : « ${String(method).slice(0, 80)} ».` },
       }
     }
-    const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
-    if (!parsed.success) return invalidInput(issuesOf(parsed.error))
+    let principal: Principal = { kind: 'anonymous' }
     try {
+      principal = access.identify(caller)
+      access.admit(method, principal)
+      const parsed = contract[method].input.safeParse(input === undefined ? {} : input)
+      if (!parsed.success) return invalidInput(issuesOf(parsed.error))
+      access.authorize(method, parsed.data, principal)
       const handler = handlers[method] as Handler<MethodName>
-      return { ok: true, value: await handler(parsed.data, contextFor(caller)) }
+      const call = { caller, principal, guard: access.guard }
+      const value: unknown = await handler(parsed.data, contextFor(caller, actorOf(principal)), call)
+      return { ok: true, value: access.present(value, principal) }
     } catch (error) {
       if (error instanceof DomainError) {
-        return { ok: false, error: { code: error.code, message: error.message, details: error.details } }
+        const refused = { code: error.code, message: error.message, details: error.details }
+        return { ok: false, error: access.presentError(refused, principal) }
       }
       if (isBusy(error)) {
         return {

@@ -4,7 +4,18 @@
  */
 import type { MethodName, MethodResult, ParsedInput } from '../../shared/api/contract'
 import { checkAvailability, findAvailable } from './services/availability'
-import { cancelBooking, createBooking, getBooking, listBookings, updateBooking } from './services/bookings'
+import {
+  approveBooking,
+  cancelBooking,
+  checkOutBooking,
+  rejectBooking,
+  returnBooking,
+} from './services/booking-transitions'
+import { createBooking, getBooking, listBookings, updateBooking } from './services/bookings'
+import { printBookingSlip } from './services/booking-slip'
+import { bookingHistory, depotDay, inbox } from './services/depot'
+import { listLogistics } from './services/logistics'
+import { cancelSeries, createSeries, previewSeries } from './services/series'
 import type { ServiceContext } from './services/context'
 import { exportCalendar } from './services/calendar-ics'
 import { listHolidays } from './services/holidays'
@@ -22,14 +33,25 @@ import {
   resourceHistory,
   updateResource,
 } from './services/resources'
-import { createUnavailability, deleteUnavailability, listUnavailabilities } from './services/unavailabilities'
+import {
+  createUnavailability,
+  deleteUnavailability,
+  listUnavailabilities,
+  restoreUnavailability,
+} from './services/unavailabilities'
 import { exportResources } from './services/export'
 import { importResources } from './services/import'
+import { backupHandlers } from './backups/handlers'
+import type { CallInfo } from './auth/access'
+import { accountHandlers } from './auth/handlers'
+import { costHandlers } from './services/costs/handlers'
 
 /** Handlers may be async (spreadsheet parsing); their database work stays in synchronous transactions. */
 export type Handler<M extends MethodName> = (
   input: ParsedInput<M>,
   ctx: ServiceContext,
+  /** The caller and who it acts as; only the accounts' handlers need it. */
+  call: CallInfo,
 ) => MethodResult<M> | Promise<MethodResult<M>>
 export type HandlerMap<M extends MethodName = MethodName> = { readonly [K in M]: Handler<K> }
 
@@ -53,6 +75,7 @@ const unavailabilities: HandlerMap<Prefixed<'unavailabilities'>> = {
   'unavailabilities.create': (input, ctx) => createUnavailability(ctx, input),
   'unavailabilities.list': (input, ctx) => listUnavailabilities(ctx, input),
   'unavailabilities.delete': (input, ctx) => deleteUnavailability(ctx, input.id),
+  'unavailabilities.restore': (input, ctx) => restoreUnavailability(ctx, input.id),
 }
 
 const bookings: HandlerMap<Prefixed<'bookings'>> = {
@@ -61,6 +84,13 @@ const bookings: HandlerMap<Prefixed<'bookings'>> = {
   'bookings.get': (input, ctx) => getBooking(ctx, input.id),
   'bookings.cancel': (input, ctx) => cancelBooking(ctx, input.id, input.reason),
   'bookings.update': (input, ctx) => updateBooking(ctx, input),
+  'bookings.approve': (input, ctx) => approveBooking(ctx, input.id),
+  'bookings.reject': (input, ctx) => rejectBooking(ctx, input.id, input.reason),
+  'bookings.checkOut': (input, ctx) => checkOutBooking(ctx, input),
+  'bookings.return': (input, ctx) => returnBooking(ctx, input),
+  'bookings.inbox': (input, ctx) => inbox(ctx, input),
+  'bookings.history': (input, ctx) => bookingHistory(ctx, input.id),
+  'bookings.slip': (input, ctx) => printBookingSlip(ctx, input),
 }
 
 const availability: HandlerMap<Exclude<Prefixed<'availability' | 'holidays'>, 'availability.suggest'>> = {
@@ -86,6 +116,19 @@ const calendarFiles: HandlerMap<'calendar.ics' | 'planning.pdf' | 'availability.
  * Merges handler modules into one map.
  * @throws Error when two modules register the same method name
  */
+/** The depot's day list and the logistics tasks (issue 4). */
+const depot: HandlerMap<'depot.day' | 'logistics.list'> = {
+  'depot.day': (input, ctx) => depotDay(ctx, input),
+  'logistics.list': (input, ctx) => listLogistics(ctx, input),
+}
+
+/** Booking series: recurring bookings (issue 4). */
+const series: HandlerMap<Prefixed<'series'>> = {
+  'series.preview': (input, ctx) => previewSeries(ctx, input),
+  'series.create': (input, ctx) => createSeries(ctx, input),
+  'series.cancel': (input, ctx) => cancelSeries(ctx, input),
+}
+
 export function mergeHandlers(...modules: readonly Partial<HandlerMap>[]): Partial<HandlerMap> {
   const merged: Record<string, unknown> = {}
   for (const module of modules) {
@@ -101,6 +144,11 @@ export const handlers: HandlerMap = mergeHandlers(
   inventory,
   unavailabilities,
   bookings,
+  depot,
+  series,
   availability,
   calendarFiles,
+  backupHandlers,
+  accountHandlers,
+  costHandlers,
 ) as HandlerMap

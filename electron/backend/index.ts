@@ -5,14 +5,18 @@
 import { randomUUID } from 'node:crypto'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
-import { DATABASE_FILE, openDatabase } from './db/connection'
+import { guardDispatch, recoveryAccess } from './backups/recovery'
+import { openStorage } from './backups/storage'
+import { createAccess } from './auth/access'
+import { LOCAL_ADMIN_ACTOR } from './auth/principal'
 import { createDispatcher } from './dispatcher'
 import { handlers } from './handlers'
 import type { ServiceContext } from './services/context'
 import { seedDatabase } from './seed'
-import type { Backend, BackendOptions } from './types'
+import type { Backend, BackendOptions, Caller } from './types'
 
 export type { Backend, BackendOptions, Caller } from './types'
+export { DataDirLockedError } from './backups/storage'
 
 /** The application's name as Electron uses it for `userData`. */
 export const APP_NAME = 'Mutualisation'
@@ -32,18 +36,36 @@ export function defaultDataDir(
 }
 
 /**
- * Opens the backend on `<dataDir>/mutualisation.sqlite`, migrating and seeding as needed.
- * @throws Error (French message) when the database is from a newer version or cannot be opened
+ * Opens the backend on `<dataDir>/mutualisation.sqlite`, migrating and seeding as needed. A file
+ * that is not a readable database, or fails `PRAGMA quick_check`, is left untouched and the backend
+ * opens in recovery mode (backups/storage.ts): only `system.status`, `backups.list` and
+ * `backups.restore` answer.
+ * @throws DataDirLockedError (French) when another instance holds the folder (`lockDataDir`) or
+ *   SQLite stays busy; DatabaseTooNewError (French) when the database is from a newer version
  */
 export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? Date.now
-  const db = openDatabase(options.dataDir, options.nativeBinding, now)
-  const contextFor = (): ServiceContext => ({ db, now, actor: 'administrateur local', newId: randomUUID })
-  seedDatabase(contextFor(), options.seed)
-  const dispatch = createDispatcher(handlers, contextFor)
+  const { storage } = openStorage({ ...options, now })
+  // `db` is read at each access: after a restore, calls use the new connection.
+  const contextFor = (_caller?: Caller, actor: string = LOCAL_ADMIN_ACTOR): ServiceContext => ({
+    get db() {
+      return storage.db()
+    },
+    now,
+    actor,
+    newId: randomUUID,
+    storage,
+  })
+  if (storage.mode === 'normal') seedDatabase(contextFor(), options.seed)
+  const access = createAccess(() => storage.db(), now, options.access)
+  const dispatch = guardDispatch(
+    createDispatcher(handlers, contextFor, access),
+    createDispatcher(handlers, contextFor, recoveryAccess(access)),
+    storage,
+  )
   return {
-    databasePath: join(options.dataDir, DATABASE_FILE),
+    databasePath: storage.databasePath,
     dispatch,
-    close: () => db.close(),
+    close: () => storage.close(),
   }
 }

@@ -2,11 +2,25 @@
  * The backend as its adapters (Electron IPC, browser mode, tests) see it.
  */
 import type { ApiResult } from '../../shared/errors'
+import type { AccessOptions } from './auth/access'
+
+/**
+ * Where the adapter keeps the caller's session token: an HttpOnly cookie in browser mode, the main
+ * process's memory (one per window) in Electron. The token never travels in a result.
+ */
+export interface SessionSlot {
+  /** The token the caller holds, or null. */
+  readonly token: string | null
+  /** Stores a new token (sign-in) or forgets it (null: sign-out, expired session). */
+  set(token: string | null): void
+}
 
 /** Who is calling, as established by the adapter (never by the payload). */
 export interface Caller {
   /** The adapter the call came through. */
   readonly channel: 'ipc' | 'http' | 'test'
+  /** The caller's session; absent for callers that cannot sign in (then only the bootstrap mode serves them). */
+  readonly session?: SessionSlot
 }
 
 export interface BackendOptions {
@@ -24,6 +38,13 @@ export interface BackendOptions {
   readonly nativeBinding?: string
   /** The current instant, for tests; defaults to `Date.now`. */
   readonly now?: () => number
+  /**
+   * Refuse to open a data directory another running instance holds (browser mode and Electron set
+   * it; tests that open several backends on one folder, as two processes would, leave it off).
+   */
+  readonly lockDataDir?: boolean
+  /** Sign-in hardening: delay after a failure and the attempt counter (tests shorten the delay). */
+  readonly access?: AccessOptions
 }
 
 export interface Backend {

@@ -66,6 +66,8 @@ export function startApp(options: StartOptions): RunningApp {
       dataDir: app.getPath('userData'),
       seed: 'demo',
       nativeBinding: nativeBindingFromEnv(process.env, app.isPackaged),
+      // Browser mode on the same folder would otherwise write beside this window unseen.
+      lockDataDir: true,
     })
     const opened = backend
     registerApiHandler(ipcMain, {

@@ -5,7 +5,7 @@
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
 import type { ApiResult } from '../../shared/errors'
-import type { Backend } from '../backend/types'
+import type { Backend, SessionSlot } from '../backend/types'
 import { isAppRendererUrl } from './paths'
 
 /** The IPC channel name, shared with the preload. */
@@ -48,13 +48,34 @@ export interface ApiHandlerOptions {
 }
 
 /**
+ * The sign-in sessions of the windows, kept in the main process: one token per web contents, never
+ * sent to the page (a script in the page cannot read or steal it). Forgotten when its window closes.
+ */
+function windowSessions(): (sender: IpcMainInvokeEvent['sender']) => SessionSlot {
+  const tokens = new Map<number, string>()
+  return (sender) => ({
+    token: tokens.get(sender.id) ?? null,
+    set(token) {
+      if (token === null) {
+        tokens.delete(sender.id)
+        return
+      }
+      if (!tokens.has(sender.id)) sender.once('destroyed', () => tokens.delete(sender.id))
+      tokens.set(sender.id, token)
+    },
+  })
+}
+
+/**
  * Registers `ipcMain.handle('api', (event, method, input) => …)`. The result is always an
- * `ApiResult` envelope; the promise never rejects (a thrown error becomes `INTERNAL`).
+ * `ApiResult` envelope; the promise never rejects (a thrown error becomes `INTERNAL`). The caller's
+ * session is its window's (see `windowSessions`).
  *
  * @example
  *   registerApiHandler(ipcMain, { backend, isTrusted: (e) => isTrustedSender(e, win, url) })
  */
 export function registerApiHandler(ipcMain: Pick<IpcMain, 'handle'>, options: ApiHandlerOptions): void {
+  const sessionOf = windowSessions()
   ipcMain.handle(
     API_CHANNEL,
     async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<ApiResult<unknown>> => {
@@ -69,7 +90,10 @@ export function registerApiHandler(ipcMain: Pick<IpcMain, 'handle'>, options: Ap
         }
       }
       try {
-        return await options.backend.dispatch(method, input, { channel: 'ipc' })
+        return await options.backend.dispatch(method, input, {
+          channel: 'ipc',
+          session: sessionOf(event.sender),
+        })
       } catch (error) {
         console.error(`[ipc] ${method} a échoué`, error)
         return {

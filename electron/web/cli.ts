@@ -1,9 +1,12 @@
 /**
  * `npm run serve -- [--port N] [--data-dir DIR] [--empty] [--host H]`: browser mode.
- * Prints `Listening on http://127.0.0.1:N` once ready; stops cleanly on SIGINT/SIGTERM.
+ * Prints `Listening on http://127.0.0.1:N` once ready; stops cleanly on SIGINT/SIGTERM. A data
+ * folder another instance holds, or a database from a newer version, ends it with exit code 1 and
+ * the backend's French message (no stack trace); a damaged database starts it in recovery mode.
  */
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { SystemStatus } from '../../shared/domain/backups'
 import { defaultDataDir, openBackend } from '../backend/index'
 import { startWebServer } from './server'
 
@@ -38,7 +41,13 @@ async function main(): Promise<void> {
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`Port invalide : ${values.port}`)
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir())
-  const backend = openBackend({ dataDir, seed: values.empty ? 'empty' : 'demo' })
+  const backend = openBackend({ dataDir, seed: values.empty ? 'empty' : 'demo', lockDataDir: true })
+  const status = await backend.dispatch('system.status', {}, { channel: 'http' })
+  if (status.ok && (status.value as SystemStatus).mode === 'recovery') {
+    const { problem, databasePath } = status.value as SystemStatus
+    console.error(`Mode récupération : ${problem ?? ''}\nFichier : ${databasePath}`)
+    console.error('Ouvrez l’adresse ci-dessous pour restaurer une sauvegarde.')
+  }
   const server = await startWebServer({
     backend,
     port,

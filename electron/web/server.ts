@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { ApiResult } from '../../shared/errors'
 import type { Backend } from '../backend/types'
+import { cookieSlot, isLoopbackHost, sessionCookieHeader, sessionCookieName } from './session-cookie'
 
 /** Content-Security-Policy sent with every page: nothing but the app's own files and API. */
 export const CONTENT_SECURITY_POLICY = [
@@ -63,9 +64,15 @@ export interface WebServer {
   close(): Promise<void>
 }
 
-function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: ApiResult<unknown>,
+  extraHeaders: Record<string, string> = {},
+): void {
   res.writeHead(status, {
     ...securityHeaders,
+    ...extraHeaders,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
   })
@@ -112,6 +119,7 @@ async function handleApi(
   res: ServerResponse,
   backend: Backend,
   method: string,
+  cookieName: string,
 ): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST')
@@ -141,8 +149,15 @@ async function handleApi(
     refuse(res, 400, 'INVALID_INPUT', 'Le corps de la requête n’est pas du JSON valide.')
     return
   }
-  const result = await backend.dispatch(method, input, { channel: 'http' })
-  sendJson(res, result.ok || result.error.code !== 'UNKNOWN_METHOD' ? 200 : 404, result)
+  const session = cookieSlot(req, cookieName)
+  const result = await backend.dispatch(method, input, { channel: 'http', session })
+  const token = session.changed()
+  sendJson(
+    res,
+    result.ok || result.error.code !== 'UNKNOWN_METHOD' ? 200 : 404,
+    result,
+    token === undefined ? {} : { 'Set-Cookie': sessionCookieHeader(cookieName, token) },
+  )
 }
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pathname: string): void {
@@ -191,8 +206,30 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, root: string, pa
 }
 
 /**
+ * While no account exists, whoever reaches the server acts as the local administrator: it may then
+ * only listen on this machine.
+ * @throws Error (French) for another interface when no account exists (or the database is in recovery)
+ */
+async function refuseNetworkWithoutAccounts(backend: Backend, host: string): Promise<void> {
+  if (isLoopbackHost(host)) return
+  const status = await backend.dispatch('auth.status', {}, { channel: 'http' })
+  const accounts =
+    status.ok && typeof status.value === 'object' && status.value !== null && 'accountsExist' in status.value
+      ? status.value.accountsExist === true
+      : false
+  if (!accounts) {
+    throw new Error(
+      `Refus d’écouter sur ${host} : tant qu’aucun compte n’existe, n’importe qui sur le réseau serait ` +
+        'administrateur. Lancez sans --host (127.0.0.1), créez un compte administrateur (page « Comptes »), ' +
+        'puis relancez avec --host.',
+    )
+  }
+}
+
+/**
  * Starts the server and resolves once it listens.
- * @throws Error when `staticDir` has no `index.html` (the renderer was not built) or the port is taken
+ * @throws Error when `staticDir` has no `index.html` (the renderer was not built), the port is taken,
+ *   or `host` is not a loopback address while no account exists
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const host = options.host ?? '127.0.0.1'
@@ -202,8 +239,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       `L’interface n’est pas construite (${join(root, 'index.html')} manque) : lancez « npm run serve ».`,
     )
   }
+  await refuseNetworkWithoutAccounts(options.backend, host)
   let hosts = new Set<string>()
   let origins = new Set<string>()
+  let cookieName = ''
   const server: Server = createServer((req, res) => {
     const hostHeader = (req.headers.host ?? '').toLowerCase()
     if (!hosts.has(hostHeader)) {
@@ -217,15 +256,17 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const { pathname } = new URL(req.url ?? '/', 'http://localhost')
     if (pathname.startsWith('/api/')) {
-      handleApi(req, res, options.backend, pathname.slice('/api/'.length)).catch((error: unknown) => {
-        console.error('[web] requête API en échec :', error)
-        if (!res.headersSent) {
-          sendJson(res, 500, {
-            ok: false,
-            error: { code: 'INTERNAL', message: 'Erreur interne du serveur.' },
-          })
-        }
-      })
+      handleApi(req, res, options.backend, pathname.slice('/api/'.length), cookieName).catch(
+        (error: unknown) => {
+          console.error('[web] requête API en échec :', error)
+          if (!res.headersSent) {
+            sendJson(res, 500, {
+              ok: false,
+              error: { code: 'INTERNAL', message: 'Erreur interne du serveur.' },
+            })
+          }
+        },
+      )
       return
     }
     try {
@@ -242,6 +283,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   })
   const port = (server.address() as AddressInfo).port
   hosts = allowedHosts(host, port)
+  cookieName = sessionCookieName(port)
   origins = new Set([...hosts].map((h) => `http://${h}`))
   const shownHost = host.includes(':') ? `[${host}]` : host
   return {

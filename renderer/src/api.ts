@@ -58,5 +58,35 @@ export function fetchTransport(baseUrl = '/api'): Transport {
   }
 }
 
+type ClientFunctions = Record<string, Record<string, (input: unknown) => Promise<ApiResult<unknown>>>>
+
+const signedOutListeners = new Set<() => void>()
+
+/**
+ * Calls `listener` whenever a call comes back UNAUTHENTICATED (the session expired or was ended):
+ * the interface then shows the sign-in screen. Returns the function that stops listening.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener)
+  return () => signedOutListeners.delete(listener)
+}
+
+/** The same client, telling the listeners of `onSignedOut` about refused sessions. */
+function watchSession(client: ApiClient): ApiClient {
+  const watched: ClientFunctions = {}
+  for (const [ns, functions] of Object.entries(client as unknown as ClientFunctions)) {
+    const group: ClientFunctions[string] = {}
+    for (const [name, call] of Object.entries(functions)) {
+      group[name] = async (input) => {
+        const result = await call(input)
+        if (!result.ok && result.error.code === 'UNAUTHENTICATED') signedOutListeners.forEach((l) => l())
+        return result
+      }
+    }
+    watched[ns] = group
+  }
+  return watched as unknown as ApiClient
+}
+
 /** The client of this window: the preload's in Electron, a fetch client in the browser. */
-export const api: ApiClient = window.api ?? createApiClient(fetchTransport())
+export const api: ApiClient = watchSession(window.api ?? createApiClient(fetchTransport()))

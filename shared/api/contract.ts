@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod'
 import type {
+  AuditEntry,
   AvailabilityReport,
   Booking,
   Category,
@@ -20,7 +21,31 @@ import type {
   UnavailabilityCreated,
 } from '../domain/types'
 import type { CalendarFile, SuggestedPeriod } from '../domain/calendar'
+import type {
+  BookingHistory,
+  DepotDay,
+  InboxEntry,
+  LogisticsTask,
+  SeriesCreated,
+  SeriesPreview,
+} from '../domain/lifecycle'
+import type { BackupInfo, RestoreResult, SystemStatus } from '../domain/backups'
+import type { AuthStatus, JournalPage, SignedInUser, User } from '../domain/accounts'
+import type {
+  CostReport,
+  DamageCharge,
+  Deposit,
+  HubSettingsState,
+  Rate,
+  Statement,
+  StatementSummary,
+  UsageReport,
+} from '../domain/costs'
 import type { ApiResult } from '../errors'
+import * as a from './account-schemas'
+import * as b from './backup-schemas'
+import * as c from './cost-schemas'
+import * as l from './lifecycle-schemas'
 import * as s from './schemas'
 
 /** A method: its input schema, and its result type carried as a phantom. */
@@ -59,6 +84,45 @@ export const contract = {
   'calendar.ics': method<CalendarFile>()(s.calendarIcsInput),
   'planning.pdf': method<ExportedFile>()(s.planningPdfInput),
   'availability.suggest': method<SuggestedPeriod[]>()(s.availabilitySuggestInput),
+  'bookings.approve': method<Booking>()(l.bookingsApproveInput),
+  'bookings.reject': method<Booking>()(l.bookingsRejectInput),
+  'bookings.checkOut': method<Booking>()(l.bookingsCheckOutInput),
+  'bookings.return': method<Booking>()(l.bookingsReturnInput),
+  'bookings.inbox': method<InboxEntry[]>()(l.bookingsInboxInput),
+  'bookings.history': method<BookingHistory>()(l.bookingsHistoryInput),
+  'bookings.slip': method<ExportedFile>()(l.bookingsSlipInput),
+  'depot.day': method<DepotDay>()(l.depotDayInput),
+  'logistics.list': method<LogisticsTask[]>()(l.logisticsListInput),
+  'unavailabilities.restore': method<Unavailability>()(l.unavailabilitiesRestoreInput),
+  'series.preview': method<SeriesPreview>()(l.seriesPreviewInput),
+  'series.create': method<SeriesCreated>()(l.seriesCreateInput),
+  'series.cancel': method<Booking[]>()(l.seriesCancelInput),
+  'system.status': method<SystemStatus>()(b.systemStatusInput),
+  'backups.list': method<BackupInfo[]>()(b.backupsListInput),
+  'backups.create': method<BackupInfo>()(b.backupsCreateInput),
+  'backups.restore': method<RestoreResult>()(b.backupsRestoreInput),
+  'backups.journal': method<AuditEntry[]>()(b.backupsJournalInput),
+  'auth.status': method<AuthStatus>()(s.emptyInput),
+  'auth.signIn': method<SignedInUser>()(a.authSignInInput),
+  'auth.signOut': method<AuthStatus>()(s.emptyInput),
+  'users.list': method<User[]>()(s.emptyInput),
+  'users.create': method<User>()(a.usersCreateInput),
+  'users.update': method<User>()(a.usersUpdateInput),
+  'journal.list': method<JournalPage>()(a.journalListInput),
+  'rates.list': method<Rate[]>()(c.ratesListInput),
+  'rates.set': method<Rate>()(c.ratesSetInput),
+  'settings.get': method<HubSettingsState>()(c.settingsGetInput),
+  'settings.update': method<HubSettingsState>()(c.settingsUpdateInput),
+  'reports.costs': method<CostReport>()(c.reportsCostsInput),
+  'reports.usage': method<UsageReport>()(c.reportsUsageInput),
+  'statements.issue': method<Statement>()(c.statementsIssueInput),
+  'statements.list': method<StatementSummary[]>()(c.statementsListInput),
+  'statements.get': method<Statement>()(c.statementsGetInput),
+  'statements.export': method<ExportedFile>()(c.statementsExportInput),
+  'deposits.record': method<Deposit>()(c.depositsRecordInput),
+  'deposits.get': method<Deposit>()(c.depositsGetInput),
+  'costs.confirmDamage': method<DamageCharge>()(c.costsConfirmDamageInput),
+  'costs.damages': method<DamageCharge[]>()(c.costsDamagesInput),
   // New methods go above this line, grouped by namespace.
 } as const
 

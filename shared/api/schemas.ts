@@ -64,6 +64,12 @@ const resourceFields = {
   purchaseDate: localDate.nullable().optional(),
   purchaseValueCents: cents.nullable().optional(),
   dailyRateCents: cents.nullable().optional(),
+  areaM2: z
+    .number({ message: 'Surface en m² attendue.' })
+    .positive({ message: 'La surface doit être positive.' })
+    .max(100_000, { message: 'Surface trop grande (100 000 m² au plus).' })
+    .nullable()
+    .optional(),
   outOfServiceQuantity: z
     .number({ message: 'Quantité attendue.' })
     .int({ message: 'La quantité hors service doit être un nombre entier.' })

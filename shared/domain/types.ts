@@ -92,8 +92,13 @@ export interface Resource {
   readonly purchaseDate: string | null
   /** Purchase value in euro cents. */
   readonly purchaseValueCents: number | null
-  /** Agreed daily rate per unit in euro cents (tarif journalier), if any. */
+  /**
+   * Per-day amount of the resource's latest rate (rates.list, migration 005), cents per unit and
+   * day (tarif journalier); null when that rate is not per day. Writing it sets a per-day rate.
+   */
   readonly dailyRateCents: number | null
+  /** Floor area in m² (podium, tents), for rates per m² and per day. */
+  readonly areaM2: number | null
   /** French plate `AB-123-CD` (vehicles). */
   readonly plate: string | null
   /** Licence category needed to drive it (B, BE, C1, C, CE…). */

@@ -236,6 +236,7 @@ describe('window web preferences', () => {
       dataDir: '/fake/userData',
       seed: 'demo',
       nativeBinding: undefined,
+      lockDataDir: true,
     })
   })
 
@@ -393,7 +394,14 @@ describe('the api IPC channel', () => {
     const input = { communeId: 'c1', title: 'Fête', start: '2027-05-14', end: '2027-05-15', items: [] }
     const result = await call(ipcEvent(frame(`${rendererUrl}#/planning`)), 'bookings.create', input)
     expect(dispatch).toHaveBeenCalledTimes(1)
-    expect(dispatch).toHaveBeenCalledWith('bookings.create', input, { channel: 'ipc' })
+    const [method, sent, caller] = dispatch.mock.calls[0] ?? []
+    // The caller carries its window's session slot (no token until it signs in).
+    expect([method, sent, caller?.channel, caller?.session?.token]).toEqual([
+      'bookings.create',
+      input,
+      'ipc',
+      null,
+    ])
     expect(result).toEqual({ ok: true, value: 'résultat' })
   })
 

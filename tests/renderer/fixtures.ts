@@ -21,6 +21,7 @@ export function makeResource(patch: Partial<Resource> & Pick<Resource, 'id'>): R
     purchaseDate: null,
     purchaseValueCents: null,
     dailyRateCents: null,
+    areaM2: null,
     plate: null,
     licenceRequired: null,
     odometerKm: null,

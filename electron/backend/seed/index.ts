@@ -73,6 +73,7 @@ export function seedDatabase(ctx: ServiceContext, mode: 'demo' | 'empty'): boole
         purchaseDate: r.purchaseDate ?? null,
         purchaseValueCents: r.purchaseValueCents ?? null,
         dailyRateCents: r.dailyRateCents ?? null,
+        areaM2: null,
         hourMeterHours: r.hourMeterHours ?? null,
         homeCommuneId: r.homeCommune ? (communeIds.get(r.homeCommune) ?? null) : null,
         bufferBeforeMinutes: r.bufferBeforeMinutes ?? 0,

@@ -28,6 +28,7 @@ import { getCommune } from '../db/repositories/communes'
 import type { ResourceRecord } from '../db/repositories/resources'
 import { conflictsFor, loadRequestedResources } from './availability'
 import { nowIso, type ServiceContext } from './context'
+import { assertGovernanceRules } from './costs/governance'
 import { planDelivery, storeDelivery, type DeliveryRequest } from './logistics'
 import { periodFromInput, windowFromInput } from './periods'
 
@@ -231,6 +232,7 @@ export function createBooking(
       delivery: input.delivery ?? null,
     }
     const { hubId, items, resources } = assertRequestFits(ctx, request, null)
+    assertGovernanceRules(ctx, request)
     const at = nowIso(ctx)
     const record: BookingRecord = {
       id: ctx.newId(),

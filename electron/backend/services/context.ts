@@ -1,4 +1,5 @@
 import type { Db } from '../db/connection'
+import type { StorageAccess } from '../backups/storage'
 
 /** What every service call receives: the database, the clock, who acts, and the id generator. */
 export interface ServiceContext {
@@ -9,6 +10,8 @@ export interface ServiceContext {
   readonly actor: string
   /** A new UUID v4. */
   readonly newId: () => string
+  /** The live database file: its status, backups and restore (`ctx.db` is its current connection). */
+  readonly storage: StorageAccess
 }
 
 /** The current instant as ISO 8601 UTC. */

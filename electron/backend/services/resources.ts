@@ -265,6 +265,7 @@ export function createResource(ctx: ServiceContext, input: z.output<typeof resou
       purchaseDate: null,
       purchaseValueCents: null,
       dailyRateCents: null,
+      areaM2: null,
       plate: null,
       licenceRequired: null,
       odometerKm: null,

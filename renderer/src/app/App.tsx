@@ -1,12 +1,24 @@
 import { useEffect, useRef } from 'react'
 import { assertNever } from '../../../shared/errors'
 import { Loading, LoadError } from '../components/Feedback'
+import { AccountsPage } from '../features/accounts/AccountsPage'
+import { useCan } from '../features/accounts/session'
 import { AvailabilityPage } from '../features/availability/AvailabilityPage'
+import { useBookingActions } from '../features/booking/actions'
+import { BookingRoute } from '../features/booking/BookingRoute'
+import { BackupsPage } from '../features/backups/BackupsPage'
+import { BilanPage } from '../features/bilan/BilanPage'
+import { RefacturationPage } from '../features/costs/RefacturationPage'
 import { BookingsPage } from '../features/bookings/BookingsPage'
 import { CalendarPage } from '../features/calendar/CalendarPage'
+import { DepotPage } from '../features/depot/DepotPage'
+import { InboxPage } from '../features/inbox/InboxPage'
+import { useInboxCount } from '../features/inbox/store'
 import { InventoryRoute } from '../features/inventory/InventoryRoute'
+import { JournalPage } from '../features/journal/JournalPage'
 import { LabelsPage } from '../features/labels/LabelsPage'
 import { PlanningPage } from '../features/planning/PlanningPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
 import { prefetchPlanning } from '../features/planning/store'
 import { formatLocalDatePattern, todayLocalDate } from '../lib/dates'
 import type { Route } from '../stores/navigation'
@@ -28,6 +40,24 @@ function Page({ route }: { readonly route: Route }) {
       return <LabelsPage />
     case 'planning':
       return <PlanningPage />
+    case 'demandes':
+      return <InboxPage />
+    case 'depot':
+      return <DepotPage />
+    case 'reservation':
+      return <BookingRoute />
+    case 'sauvegardes':
+      return <BackupsPage />
+    case 'journal':
+      return <JournalPage />
+    case 'comptes':
+      return <AccountsPage />
+    case 'refacturation':
+      return <RefacturationPage />
+    case 'bilan':
+      return <BilanPage />
+    case 'parametres':
+      return <SettingsPage />
     default:
       return assertNever(route)
   }
@@ -41,6 +71,9 @@ export function App() {
   const error = useReference((s) => s.error)
   const hubs = useReference((s) => s.hubs)
   const load = useReference((s) => s.load)
+  const actionsVersion = useBookingActions((s) => s.version)
+  const seesInbox = useCan('bookings.inbox')
+  const pendingCount = useInboxCount(status === 'ready' && seesInbox, actionsVersion)
 
   useEffect(() => {
     void load()
@@ -62,7 +95,10 @@ export function App() {
 
   return (
     <div className="shell">
-      <Sidebar current={route === 'etiquettes' ? 'inventaire' : route} />
+      <Sidebar
+        current={route === 'etiquettes' ? 'inventaire' : route === 'reservation' ? 'reservations' : route}
+        counts={{ demandes: pendingCount }}
+      />
       <div className="shell__main">
         <header className="topbar">
           <div className="topbar__hub">

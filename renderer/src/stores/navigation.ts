@@ -11,6 +11,15 @@ export const routes = [
   'calendrier',
   'disponibilites',
   'etiquettes',
+  'demandes',
+  'depot',
+  'reservation',
+  'sauvegardes',
+  'journal',
+  'comptes',
+  'refacturation',
+  'bilan',
+  'parametres',
 ] as const
 export type Route = (typeof routes)[number]
 

@@ -1,5 +1,7 @@
 import type { Qualification, Resource, ResourceKind } from '../../../../shared/domain/types'
+import { instantToLocalDate } from '../../../../shared/time'
 import { prepare, type Db } from '../connection'
+import { DAILY_RATE_SQL, syncDailyRate } from './rates'
 
 interface DbResource {
   id: string
@@ -17,7 +19,9 @@ interface DbResource {
   condition: Resource['condition']
   purchase_date: string | null
   purchase_value_cents: number | null
+  /** Read from the resource's latest rate (migration 005), never written here. */
   daily_rate_cents: number | null
+  area_m2: number | null
   plate: string | null
   licence_required: string | null
   odometer_km: number | null
@@ -55,6 +59,7 @@ function toRecord(row: DbResource): ResourceRecord {
     purchaseDate: row.purchase_date,
     purchaseValueCents: row.purchase_value_cents,
     dailyRateCents: row.daily_rate_cents,
+    areaM2: row.area_m2,
     plate: row.plate,
     licenceRequired: row.licence_required,
     odometerKm: row.odometer_km,
@@ -90,6 +95,7 @@ function toRow(r: ResourceRecord): DbResource {
     purchase_date: r.purchaseDate,
     purchase_value_cents: r.purchaseValueCents,
     daily_rate_cents: r.dailyRateCents,
+    area_m2: r.areaM2,
     plate: r.plate,
     licence_required: r.licenceRequired,
     odometer_km: r.odometerKm,
@@ -107,20 +113,38 @@ function toRow(r: ResourceRecord): DbResource {
   }
 }
 
-const columns = `id, hub_id, kind, name, category_id, tracking, quantity, out_of_service_quantity,
+/** The stored columns; `dailyRateCents` lives in `resource_rates` (migration 005). */
+const storedColumns = `id, hub_id, kind, name, category_id, tracking, quantity, out_of_service_quantity,
   buffer_before_minutes, buffer_after_minutes, inventory_number, serial_number, condition, purchase_date,
-  purchase_value_cents, daily_rate_cents, plate, licence_required, odometer_km, hour_meter_hours,
+  purchase_value_cents, area_m2, plate, licence_required, odometer_km, hour_meter_hours,
   next_inspection_date, home_commune_id, qualifications, weekly_hours, requires_approval, required_qualification,
   notes, archived_at, created_at, updated_at`
 
-/** `@id, @hub_id, …`: one named parameter per column, in the order of `columns`. */
-const placeholders = columns
+const columns = `${storedColumns}, ${DAILY_RATE_SQL} AS daily_rate_cents`
+
+/** `@id, @hub_id, …`: one named parameter per stored column, in the order of `storedColumns`. */
+const placeholders = storedColumns
   .split(',')
   .map((c) => `@${c.trim()}`)
   .join(', ')
 
+/**
+ * Writes `dailyRateCents` as a per-day rate (rates.ts, `syncDailyRate`): from 1900-01-01 for a new
+ * resource (its rate applies to its whole history), from the local day of `updatedAt` otherwise.
+ */
+function storeDailyRate(db: Db, resource: ResourceRecord, isNew: boolean): void {
+  syncDailyRate(db, {
+    resourceId: resource.id,
+    dailyRateCents: resource.dailyRateCents,
+    validFrom: isNew ? '1900-01-01' : instantToLocalDate(Date.parse(resource.updatedAt)),
+    at: resource.updatedAt,
+    by: 'fiche de la ressource',
+  })
+}
+
 export function insertResource(db: Db, resource: ResourceRecord): void {
-  prepare(db, `INSERT INTO resources (${columns}) VALUES (${placeholders})`).run(toRow(resource))
+  prepare(db, `INSERT INTO resources (${storedColumns}) VALUES (${placeholders})`).run(toRow(resource))
+  storeDailyRate(db, resource, true)
 }
 
 /** Overwrites every mutable column of the resource with `resource`'s values. */
@@ -131,7 +155,7 @@ export function updateResource(db: Db, resource: ResourceRecord): void {
       out_of_service_quantity = @out_of_service_quantity, buffer_before_minutes = @buffer_before_minutes,
       buffer_after_minutes = @buffer_after_minutes, inventory_number = @inventory_number,
       serial_number = @serial_number, condition = @condition, purchase_date = @purchase_date,
-      purchase_value_cents = @purchase_value_cents, daily_rate_cents = @daily_rate_cents, plate = @plate,
+      purchase_value_cents = @purchase_value_cents, area_m2 = @area_m2, plate = @plate,
       licence_required = @licence_required, odometer_km = @odometer_km, hour_meter_hours = @hour_meter_hours,
       next_inspection_date = @next_inspection_date, home_commune_id = @home_commune_id,
       qualifications = @qualifications, weekly_hours = @weekly_hours, requires_approval = @requires_approval,
@@ -139,6 +163,7 @@ export function updateResource(db: Db, resource: ResourceRecord): void {
       updated_at = @updated_at
      WHERE id = @id`,
   ).run(toRow(resource))
+  storeDailyRate(db, resource, false)
 }
 
 export function getResource(db: Db, id: string): ResourceRecord | undefined {

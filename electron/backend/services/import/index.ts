@@ -248,12 +248,17 @@ function planAndStore(ctx: ServiceContext, grid: Grid, input: ImportInput): Impo
  *   that changes nothing is neither written nor counted.
  * - The report always has `headers`, `mapping` and a preview of every valid row.
  *
- * Asynchronous only because the XLSX reader is; rows are read and stored inside one transaction,
- * so the checks and the writes see the same database.
+ * - Unless `dryRun`, the database is backed up first (`<UTC timestamp>-before-import.sqlite`, once
+ *   the file has been read), so an import can be undone by restoring that backup.
+ *
+ * Asynchronous because the XLSX reader and the backup are; rows are read and stored inside one
+ * transaction, so the checks and the writes see the same database.
  * @throws DomainError INVALID_INPUT when the file is not CSV/XLSX, empty, or unreadable
  */
 export async function importResources(ctx: ServiceContext, input: ImportInput): Promise<ImportReport> {
   const grid = await readSpreadsheet(input.fileName, input.contentBase64)
+  // A file that can be read may change many resources at once: keep the database as it was.
+  if (!input.dryRun) await ctx.storage.backup('before-import')
   const run = () => planAndStore(ctx, grid, input)
   return input.dryRun ? readTransaction(ctx.db, run) : writeTransaction(ctx.db, run)
 }

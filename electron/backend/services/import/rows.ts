@@ -280,6 +280,7 @@ export function planRow(line: number, cells: RowCells, ctx: RowContext): RowOutc
         licenceRequired: null,
         odometerKm: null,
         hourMeterHours: null,
+        areaM2: null,
         nextInspectionDate: null,
         homeCommuneId: null,
         qualifications: [],
