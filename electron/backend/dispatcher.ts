@@ -11,8 +11,20 @@ import type { Handler, HandlerMap } from './handlers'
 import type { ServiceContext } from './services/context'
 import type { Caller } from './types'
 
+/** Longest message and path an answer repeats, and most issues it lists: a hostile input must not come back huge. */
+const MAX_MESSAGE = 300
+const MAX_PATH = 200
+const MAX_ISSUES = 50
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
 function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }))
+  return error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+    path: clip(issue.path.map(String).join('.'), MAX_PATH),
+    message: clip(issue.message, MAX_MESSAGE),
+  }))
 }
 
 /** French names of input fields, for messages read by people (the path stays in `details`). */
