@@ -66,6 +66,7 @@ const fieldLabels: Readonly<Record<string, string>> = {
   purchaseDate: 'Date d’achat',
   purchaseValueCents: 'Valeur d’achat',
   dailyRateCents: 'Tarif journalier',
+  areaM2: 'Surface (m²)',
   plate: 'Immatriculation',
   licenceRequired: 'Permis requis',
   odometerKm: 'Compteur',
