@@ -86,8 +86,8 @@ describe('a damaged database', () => {
         {
           entity: 'database',
           action: 'restore',
-          before: { damagedFile },
-          after: { backup: backup.name, reason: 'manual' },
+          before: null,
+          after: { backup: backup.name, reason: 'manual', damagedFile },
         },
       ])
     } finally {

@@ -97,12 +97,13 @@ describe('backups.restore', () => {
       entity: 'database',
       entityId: 'mutualisation.sqlite',
       action: 'restore',
-      before: { keptAs: '2026-11-29T10-00-00Z-before-restore.sqlite' },
+      before: null,
       after: {
         backup: '2026-11-29T10-00-00Z-manual.sqlite',
         reason: 'manual',
         createdAt: '2026-11-29T10:00:00.000Z',
         schemaVersion: SUPPORTED_SCHEMA,
+        keptAs: '2026-11-29T10-00-00Z-before-restore.sqlite',
       },
     })
     const again = await api.ok('bookings.create', {

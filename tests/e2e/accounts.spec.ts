@@ -60,6 +60,16 @@ test('accounts: a secretary asks, sees only « Réservé » elsewhere, the manag
   })
   await createAccount(page, { name: 'Paul Moreau', login: 'p.moreau', role: 'Responsable du pôle' })
   await page.screenshot({ path: `${shots}/comptes.png`, fullPage: true })
+  // The administrator backs the accounts up before anyone books.
+  await page.getByRole('link', { name: 'Sauvegardes' }).click()
+  await page.getByRole('button', { name: 'Sauvegarder maintenant' }).click()
+  await expect(page.getByTestId('backup-created')).toBeVisible()
+  const backupName =
+    (await page
+      .getByTestId('backup-list')
+      .locator('tr[data-reason="manual"]')
+      .first()
+      .getAttribute('data-backup')) ?? ''
   await signOut(page)
   await page.screenshot({ path: `${shots}/connexion.png`, fullPage: true })
 
@@ -141,4 +151,25 @@ test('accounts: a secretary asks, sees only « Réservé » elsewhere, the manag
   await page.getByLabel('Personne').selectOption({ label: 'Claire Martin (c.martin)' })
   await expect(journal.getByTestId('journal').locator('li')).toHaveCount(1)
   await page.screenshot({ path: `${shots}/journal.png`, fullPage: true })
+  await signOut(page)
+
+  // The administrator restores the morning's backup: the request is gone, the journal says who restored what.
+  await signIn(page, 'a.durand')
+  await page.getByRole('link', { name: 'Sauvegardes' }).click()
+  await page.getByTestId('backup-list').locator(`tr[data-backup="${backupName}"]`).getByRole('button').click()
+  await page
+    .getByRole('dialog', { name: 'Restaurer cette sauvegarde ?' })
+    .getByRole('button', { name: 'Oui, restaurer' })
+    .click()
+  // Sessions opened after the backup are not in it: everyone signs in again.
+  await signIn(page, 'a.durand')
+  await page.getByRole('link', { name: 'Journal' }).click()
+  await expect(journal).toHaveAttribute('data-status', 'ready')
+  const restored = journal.getByTestId('journal').locator('li').filter({ hasText: 'Sauvegarde restaurée' })
+  await expect(restored).toContainText('Anne Durand (a.durand)')
+  await expect(restored).toContainText(backupName)
+  await expect(journal.getByTestId('journal')).not.toContainText(reference)
+  const gone = await call(page, 'bookings.get', { id: request?.id })
+  expect(gone.error?.code).toBe('NOT_FOUND')
+  await page.screenshot({ path: `${shots}/journal-restauration.png`, fullPage: true })
 })

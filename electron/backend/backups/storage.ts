@@ -195,8 +195,16 @@ export class Storage {
           entity: 'database',
           entityId: DATABASE_FILE,
           action: 'restore',
-          before: keptAs ? { keptAs: keptAs.name } : { damagedFile },
-          after: { backup: chosen.name, reason: chosen.reason, createdAt: chosen.createdAt, schemaVersion },
+          // Nothing of the database is "before" a restore in the journal's sense: what was restored, and
+          // where the replaced (or damaged) file went, are all facts of the restore itself.
+          before: null,
+          after: {
+            backup: chosen.name,
+            reason: chosen.reason,
+            createdAt: chosen.createdAt,
+            schemaVersion,
+            ...(keptAs ? { keptAs: keptAs.name } : { damagedFile }),
+          },
         }),
       )
       this.live = restored

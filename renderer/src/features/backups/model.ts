@@ -101,8 +101,8 @@ export function restoreLines(entries: readonly AuditEntry[]): RestoreLine[] {
       const reason = text(e.after, 'reason')
       const createdAt = text(e.after, 'createdAt')
       const label = reason && reasons.includes(reason) ? ` ${backupReasonLabel(reason as BackupReason)}` : ''
-      const keptAs = text(e.before, 'keptAs')
-      const damaged = text(e.before, 'damagedFile')
+      const keptAs = text(e.after, 'keptAs') ?? text(e.before, 'keptAs')
+      const damaged = text(e.after, 'damagedFile') ?? text(e.before, 'damagedFile')
       return {
         id: e.id,
         when: formatBackupDate(e.at),

@@ -3,6 +3,8 @@
  * raw JSON), for a resource's page and a booking's page. Pure, no DOM.
  */
 import type { AuditEntry, Category, Commune, ResourceKind } from '../../../../shared/domain/types'
+import { backupReasons } from '../../../../shared/domain/backups'
+import { backupReasonLabel } from '../backups/model'
 import {
   bookingStatuses,
   conditions,
@@ -105,6 +107,10 @@ const fieldLabels: Readonly<Record<string, string>> = {
   role: 'Rôle',
   disabled: 'Désactivé',
   passwordReset: 'Mot de passe remplacé',
+  backup: 'Sauvegarde',
+  keptAs: 'Données remplacées gardées dans',
+  damagedFile: 'Fichier endommagé mis de côté',
+  schemaVersion: 'Version du schéma',
 }
 
 /** Keys that say nothing to a person (identifiers, technical timestamps). */
@@ -206,6 +212,7 @@ export function formatJournalValue(field: string, value: unknown, ctx: JournalCo
   if (field === 'condition' && oneOf(conditions, value)) return conditionLabel(value)
   if (field === 'status' && oneOf(bookingStatuses, value)) return bookingStatusLabel(value)
   if (field === 'role' && oneOf(roles, value)) return roleLabels[value]
+  if (field === 'reason' && oneOf(backupReasons, value)) return `Sauvegarde ${backupReasonLabel(value)}`
   if (field === 'tracking' && oneOf(trackings, value)) return trackingLabel(value)
   if (field === 'kind' && oneOf(unavailabilityKinds, value)) return unavailabilityKindLabel(value)
   if (field === 'kind' && oneOf(resourceKinds, value)) return kindLabel(value)
