@@ -19,12 +19,13 @@ import {
   communeColors,
   granularityOf,
   groupRows,
+  initialColumnOf,
   layoutRows,
   occupationsByResource,
   planningTitle,
   selectionToPeriod,
 } from './model'
-import { columnOf, PlanningGrid } from './PlanningGrid'
+import { PlanningGrid } from './PlanningGrid'
 import { usePlanning } from './store'
 import './planning.css'
 import { KindSelect } from '../../components/KindSelect'
@@ -130,13 +131,7 @@ export function PlanningPage() {
     return [...served, ...others.filter((c) => shown.has(c.id))]
   }, [communes, p.bookings])
 
-  const initialColumn =
-    granularity === 'hour'
-      ? Math.max(
-          0,
-          columns.findIndex((c) => c.hour === '06:00'),
-        )
-      : columnOf(columns, Math.max(columns[0]?.start ?? 0, Math.min(now, (columns.at(-1)?.end ?? 1) - 1)))
+  const initialColumn = initialColumnOf(columns, granularity, now)
 
   const openedBookings = opened
     ? opened.ids.flatMap((id) => {

@@ -3,27 +3,14 @@
  * stock) and its bars. Memoised: while the grid scrolls, rows already on screen keep their props and
  * are not drawn again; only the rows coming into view are. Display only: events go to the grid.
  */
-import type { CSSProperties, PointerEvent as ReactPointerEvent } from 'react'
+import type { PointerEvent as ReactPointerEvent } from 'react'
 import { memo } from 'react'
 import { lendableQuantity } from '../../../../shared/availability'
 import type { Booking, Commune, Resource } from '../../../../shared/domain/types'
-import { cancellableStatuses } from '../../../../shared/domain/types'
-import { formatPeriodShort } from '../../lib/dates'
-import { bookingStatusLabel } from '../../lib/labels'
-import type {
-  CommuneColor,
-  Granularity,
-  GridRow,
-  PlanningColumn,
-  PlanningPeriod,
-  RowItem,
-  RowLayout,
-} from './model'
-import { LogisticsBar } from './LogisticsBar'
-import { barSpan, freeLabel, itemsInColumn, rowMetrics } from './model'
-
-/** Width of the sticky column of resource names, px. */
-export const ROW_HEADER_WIDTH = 232
+import { ROW_HEADER_WIDTH } from './gridStyle'
+import type { CommuneColor, Granularity, GridRow, PlanningColumn, PlanningPeriod, RowLayout } from './model'
+import { freeLabel, itemsInColumn } from './model'
+import { communeName, PlanningBar } from './PlanningBar'
 
 /** What the rows share; the grid keeps it the same object while only the scroll position changes. */
 export interface RowContext {
@@ -70,26 +57,6 @@ interface PlanningRowProps {
   readonly ctx: RowContext
 }
 
-function communeName(communesById: ReadonlyMap<string, Commune>, id: string): string {
-  return communesById.get(id)?.name ?? 'Commune inconnue'
-}
-
-/** True when the board lets this booking be dragged: not handed out or closed, and not a day-long loan in hours. */
-export function canDrag(booking: Booking, granularity: Granularity): boolean {
-  return cancellableStatuses.includes(booking.status) && !(granularity === 'hour' && booking.allDay)
-}
-
-// Periods in words cost a time-zone conversion: computed once per booking object.
-const periodTexts = new WeakMap<object, string>()
-function periodText(period: Pick<Booking, 'start' | 'end' | 'allDay' | 'startDate' | 'endDate'>): string {
-  let text = periodTexts.get(period)
-  if (text === undefined) {
-    text = formatPeriodShort(period)
-    periodTexts.set(period, text)
-  }
-  return text
-}
-
 /** Subtitle of a resource in its row header. */
 function resourceDetail(resource: Resource): string {
   if (resource.tracking === 'stock') {
@@ -99,114 +66,6 @@ function resourceDetail(resource: Resource): string {
       : `Stock : ${lendable} prêtables sur ${resource.quantity}`
   }
   return resource.plate ?? resource.inventoryNumber ?? (resource.kind === 'staff' ? 'Agent' : '')
-}
-
-function Bar({
-  item,
-  resource,
-  drag,
-  firstColumn,
-  lastColumn,
-  ctx,
-}: {
-  readonly item: RowItem
-  readonly resource: Resource
-  readonly drag: RowDrag | null
-  readonly firstColumn: number
-  readonly lastColumn: number
-  readonly ctx: RowContext
-}) {
-  const { columnWidth } = ctx
-  let span = item.span
-  const moved = item.type === 'booking' && drag?.bookingId === item.booking.id ? drag : null
-  if (moved) {
-    const at = barSpan(moved.period, ctx.columns, ctx.granularity)
-    if (!at) return null
-    span = at
-  }
-  if (span.right <= firstColumn || span.left >= lastColumn + 1) return null
-  const left = ROW_HEADER_WIDTH + span.left * columnWidth + (span.clippedStart ? 0 : 2)
-  const width = Math.max(
-    6,
-    (span.right - span.left) * columnWidth - (span.clippedStart ? 0 : 2) - (span.clippedEnd ? 0 : 2),
-  )
-  const top = rowMetrics.padding + item.lane * rowMetrics.laneHeight
-  const clip = `${span.clippedStart ? ' planning-bar--clip-start' : ''}${span.clippedEnd ? ' planning-bar--clip-end' : ''}`
-  if (item.type === 'logistics') {
-    const commune = communeName(ctx.communesById, item.task.communeId)
-    return <LogisticsBar task={item.task} style={{ left, width, top }} clip={clip} communeName={commune} />
-  }
-  if (item.type === 'unavailability') {
-    const u = item.unavailability
-    const qty = resource.tracking === 'stock' ? ` (−${u.quantity})` : ''
-    const text = `Indisponible${qty} · ${u.reason}`
-    return (
-      <div
-        className={`planning-bar planning-bar--unavailability${clip}`}
-        data-testid="planning-unavailability"
-        style={{ left, width, top }}
-        title={`${text}\n${periodText(u)}`}
-      >
-        <span className="planning-bar__label">{text}</span>
-      </div>
-    )
-  }
-  const booking = item.booking
-  const color = ctx.colors.get(booking.communeId)
-  const dimmed = ctx.highlightCommuneId !== '' && booking.communeId !== ctx.highlightCommuneId
-  const commune = communeName(ctx.communesById, booking.communeId)
-  const label = `${booking.reference} · ${commune} · ${booking.title}`
-  // Narrow bars say what matters first: the commune (also its colour) and the title, then the title alone.
-  const shown = width >= 220 ? label : width >= 110 ? `${commune} · ${booking.title}` : booking.title
-  const draggable = canDrag(booking, ctx.granularity)
-  const state = moved
-    ? moved.state === 'saving'
-      ? ' planning-bar--saving'
-      : ` planning-bar--dragging planning-bar--${moved.state}`
-    : ''
-  const style = {
-    left,
-    width,
-    top,
-    '--bar-fill': color?.fill ?? '#4477AA',
-    '--bar-text': color?.text ?? '#FFFFFF',
-    '--bar-tint': color?.tint ?? '#C9D6EA',
-  } as CSSProperties
-  const quantity = resource.tracking === 'stock' ? ` · ${item.quantity} sur ${resource.quantity}` : ''
-  return (
-    <div
-      className={`planning-bar planning-bar--${booking.status}${booking.late ? ' planning-bar--late' : ''}${dimmed ? ' planning-bar--dimmed' : ''}${
-        draggable ? ' planning-bar--draggable' : ''
-      }${clip}${state}`}
-      data-testid="planning-bar"
-      data-reference={booking.reference}
-      data-booking-id={booking.id}
-      data-status={booking.status}
-      data-state={moved && moved.state !== 'saving' ? moved.state : undefined}
-      style={style}
-      title={`${label}${quantity}\n${periodText(booking)} · ${booking.late ? 'En retard' : bookingStatusLabel(booking.status)}${
-        draggable ? '\nGlisser pour déplacer, tirer un bord pour allonger ou raccourcir.' : ''
-      }`}
-      onPointerDown={(e) => ctx.onBarPointerDown(e, booking)}
-    >
-      {draggable && !span.clippedStart ? (
-        <span className="planning-bar__edge planning-bar__edge--start" data-edge="start" />
-      ) : null}
-      {resource.tracking === 'stock' ? <span className="planning-bar__qty">{item.quantity}</span> : null}
-      <span className="planning-bar__label">{shown}</span>
-      {draggable && !span.clippedEnd ? (
-        <span className="planning-bar__edge planning-bar__edge--end" data-edge="end" />
-      ) : null}
-      {moved?.hint ? (
-        <span
-          className={`planning-drag-hint${moved.state === 'conflict' ? ' planning-drag-hint--conflict' : ''}`}
-          data-testid="planning-drag-hint"
-        >
-          {moved.hint}
-        </span>
-      ) : null}
-    </div>
-  )
 }
 
 function ResourceCells({
@@ -361,7 +220,7 @@ export const PlanningRow = memo(function PlanningRow(props: PlanningRowProps) {
         </div>
       ) : null}
       {props.layout.items.map((item) => (
-        <Bar
+        <PlanningBar
           key={item.key}
           item={item}
           resource={resource}
@@ -374,22 +233,3 @@ export const PlanningRow = memo(function PlanningRow(props: PlanningRowProps) {
     </div>
   )
 })
-
-/** `planning-cell` plus `--weekend`, `--holiday`, `--today` for day columns, `--night` for early and late hours. */
-export function cellClass(
-  column: PlanningColumn,
-  holidays: ReadonlyMap<string, string>,
-  today: string,
-): string {
-  let name = 'planning-cell'
-  const weekday = (new Date(`${column.date}T12:00:00Z`).getUTCDay() + 6) % 7
-  if (column.hour === null) {
-    if (weekday >= 5) name += ' planning-cell--weekend'
-    if (holidays.has(column.date)) name += ' planning-cell--holiday'
-    if (column.date === today) name += ' planning-cell--today'
-  } else {
-    const hour = Number(column.hour.slice(0, 2))
-    if (hour < 7 || hour >= 19) name += ' planning-cell--night'
-  }
-  return name
-}

@@ -164,3 +164,27 @@ export function positionOf(columns: readonly PlanningColumn[], t: number): numbe
   if (!column) return 0
   return index + (t - column.start) / (column.end - column.start)
 }
+
+/** The column of an instant, clamped to the view: the first column before it, the last after it. */
+export function columnOf(columns: readonly PlanningColumn[], t: number): number {
+  const index = columnIndexAt(columns, t)
+  return Math.min(Math.max(0, index), Math.max(0, columns.length - 1))
+}
+
+/**
+ * The column a view opens on: 06:00 in the day zoom (the first column if that hour is missing), or
+ * the column of `now` (epoch ms) clamped to the view, so a past or future period opens on its edge.
+ */
+export function initialColumnOf(
+  columns: readonly PlanningColumn[],
+  granularity: Granularity,
+  now: number,
+): number {
+  if (granularity === 'hour') {
+    return Math.max(
+      0,
+      columns.findIndex((c) => c.hour === '06:00'),
+    )
+  }
+  return columnOf(columns, Math.max(columns[0]?.start ?? 0, Math.min(now, (columns.at(-1)?.end ?? 1) - 1)))
+}

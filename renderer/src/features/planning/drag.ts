@@ -2,6 +2,8 @@
  * The period a drag produces: a moved bar, a dragged edge, or a selection of empty cells. Pure
  * functions, no DOM, no store, no machine time zone.
  */
+import type { Booking } from '../../../../shared/domain/types'
+import { cancellableStatuses } from '../../../../shared/domain/types'
 import {
   addDaysToDate,
   instantToLocalDate,
@@ -86,6 +88,14 @@ export function dragPeriod(
   const start = mode === 'start' ? roundToQuarter(period.start + delta) : period.start
   const end = mode === 'end' ? roundToQuarter(period.end + delta) : period.end
   return end <= start ? null : { start, end, allDay: false, startDate: null, endDate: null }
+}
+
+/**
+ * True when the board lets this booking be dragged: not handed out or closed (the statuses that can
+ * still be cancelled), and not a day-long loan in the day zoom (it moves by whole days only).
+ */
+export function canDrag(booking: Booking, granularity: Granularity): boolean {
+  return cancellableStatuses.includes(booking.status) && !(granularity === 'hour' && booking.allDay)
 }
 
 /** True when two periods are the same instants. */
