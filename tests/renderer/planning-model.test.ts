@@ -12,7 +12,10 @@ import {
   barSpan,
   bookingPeriod,
   buildOccupations,
+  canDrag,
+  columnOf,
   columnsFor,
+  initialColumnOf,
   communeColors,
   dragPeriod,
   freeByColumn,
@@ -147,6 +150,39 @@ describe('views and columns (Europe/Paris days, Monday first)', () => {
     const autumn = columnsFor('week', '2027-10-31')[6]
     expect(autumn?.key).toBe('2027-10-31')
     expect(((autumn?.end ?? 0) - (autumn?.start ?? 0)) / HOUR).toBe(25)
+  })
+
+  it('opens a view on today, clamped to its edges, and the day zoom on 06:00', () => {
+    const week = columnsFor('week', '2027-06-16')
+    // Wednesday 16/06/2027 10:00 in Paris is the third column of the week of Monday 14/06.
+    expect(initialColumnOf(week, 'day', localToInstant('2027-06-16', 10))).toBe(2)
+    expect(initialColumnOf(week, 'day', localToInstant('2026-01-01', 10))).toBe(0)
+    expect(initialColumnOf(week, 'day', localToInstant('2030-01-01', 10))).toBe(6)
+    expect(columnOf(week, localToInstant('2027-06-20', 23, 59))).toBe(6)
+    // 28/03/2027 has no 02:00: 06:00 is the fifth column (00, 01, 03, 04, 05, 06).
+    expect(initialColumnOf(columnsFor('day', '2027-03-28'), 'hour', 0)).toBe(5)
+  })
+
+  it('lets only requested or approved bookings be dragged, and day-long ones not in the hour zoom', () => {
+    const period = { start: localToInstant('2027-06-14', 8), end: localToInstant('2027-06-14', 12) }
+    const timed = booking('1', period, [{ resourceId: 'nacelle', quantity: 1 }])
+    const day = booking(
+      '2',
+      {
+        start: startOfLocalDate('2027-06-14'),
+        end: startOfLocalDate('2027-06-15'),
+        allDay: true,
+        startDate: '2027-06-14',
+        endDate: '2027-06-14',
+      },
+      [{ resourceId: 'nacelle', quantity: 1 }],
+    )
+    expect(canDrag(timed, 'hour')).toBe(true)
+    expect(canDrag({ ...timed, status: 'requested' }, 'day')).toBe(true)
+    expect(canDrag({ ...timed, status: 'checked_out' }, 'day')).toBe(false)
+    expect(canDrag({ ...timed, status: 'returned' }, 'day')).toBe(false)
+    expect(canDrag(day, 'day')).toBe(true)
+    expect(canDrag(day, 'hour')).toBe(false)
   })
 
   it('zooms on a day with one column per real hour: 23 on 28/03/2027, 25 on 31/10/2027', () => {
