@@ -68,6 +68,30 @@ export type DraftTextField = {
     : never
 }[keyof ResourceDraft]
 
+/**
+ * The patch when the kind of a new resource is changed in its form: the category is cleared (each
+ * category belongs to one kind), vehicles and agents are tracked per unit, and only equipment has a
+ * condition (`good` unless one is already chosen).
+ */
+export function kindChangePatch(draft: ResourceDraft, kind: ResourceKind): Partial<ResourceDraft> {
+  return {
+    kind,
+    categoryId: '',
+    tracking: kind === 'equipment' ? draft.tracking : 'unit',
+    condition: kind === 'equipment' ? draft.condition || 'good' : '',
+  }
+}
+
+/**
+ * The vehicle's required licence when it is none of `licenceCategories` (the API accepts any text of
+ * up to 10 characters), so that the select still shows the stored value; null when empty or listed.
+ */
+export function unlistedLicence(licenceRequired: string): string | null {
+  return licenceRequired !== '' && !(licenceCategories as readonly string[]).includes(licenceRequired)
+    ? licenceRequired
+    : null
+}
+
 export function emptyDraft(kind: ResourceKind): ResourceDraft {
   return {
     kind,
