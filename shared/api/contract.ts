@@ -36,6 +36,7 @@ import type {
   DamageCharge,
   Deposit,
   HubSettingsState,
+  PendingDamage,
   Rate,
   Statement,
   StatementSummary,
@@ -123,6 +124,8 @@ export const contract = {
   'deposits.get': method<Deposit>()(c.depositsGetInput),
   'costs.confirmDamage': method<DamageCharge>()(c.costsConfirmDamageInput),
   'costs.damages': method<DamageCharge[]>()(c.costsDamagesInput),
+  'deposits.list': method<Deposit[]>()(c.depositsListInput),
+  'costs.pendingDamages': method<PendingDamage[]>()(c.costsPendingDamagesInput),
   // New methods go above this line, grouped by namespace.
 } as const
 

@@ -4,7 +4,7 @@
  * cents; `from`/`to`/`validFrom` are local dates `YYYY-MM-DD` (Europe/Paris), both ends inclusive.
  */
 import { z } from 'zod'
-import { rateUnits, usageGroupings } from '../domain/costs'
+import { depositListStatuses, rateUnits, usageGroupings } from '../domain/costs'
 import { cents, localDate, optionalText, timeText, uuid } from './fields'
 
 const DAY_MS = 86_400_000
@@ -131,7 +131,9 @@ const governanceInput = z
 
 /**
  * `settings.update`: a new version of the hub's settings from `validFrom`, made of the version in
- * force that day with these changes (replacing a version stored for that same day).
+ * force that day with these changes (replacing a version stored for that same day). What really
+ * changes is carried forward into the versions stored for later days that still hold the old value
+ * (electron/backend/services/costs/settings.ts).
  */
 export const settingsUpdateInput = z
   .object({
@@ -201,10 +203,18 @@ export const depositsRecordInput = z
 
 export const depositsGetInput = z.object({ bookingId: uuid }).strict()
 
+/** `deposits.list`: the deposits expected, held or given back, of every commune or one. */
+export const depositsListInput = z
+  .object({
+    communeId: uuid.optional(),
+    status: z.enum(depositListStatuses, { message: 'État attendu : attendue, reçue ou rendue.' }).optional(),
+  })
+  .strict()
+
 /**
- * `costs.confirmDamage`: the manager confirms `quantity` damaged or missing units of a returned
- * booking's item to charge at `unitValueCents` each (default: the purchase value ÷ units owned);
- * 0 withdraws the charge.
+ * `costs.confirmDamage`: the manager's decision on the damaged or missing units of a returned
+ * booking's item: `quantity` units charged at `unitValueCents` each (default: the purchase value ÷
+ * units owned), or 0 to record the decision not to bill them, whose `reason` is then required.
  */
 export const costsConfirmDamageInput = z
   .object({
@@ -213,7 +223,20 @@ export const costsConfirmDamageInput = z
     quantity: wholeNumber('La quantité', 1_000_000),
     unitValueCents: cents.optional(),
     notes: optionalText('Les remarques', 1000).optional(),
+    reason: optionalText('Le motif', 1000).optional(),
   })
   .strict()
+  .superRefine((input, ctx) => {
+    if (input.quantity === 0 && (input.reason ?? '') === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Indiquez pourquoi ces unités ne sont pas facturées.',
+      })
+    }
+  })
 
 export const costsDamagesInput = z.object({ bookingId: uuid }).strict()
+
+/** `costs.pendingDamages`: returned items with damaged or missing units not decided yet. */
+export const costsPendingDamagesInput = z.object({ communeId: uuid.optional() }).strict()

@@ -110,6 +110,8 @@ export const methodRights: { readonly [M in MethodName]: MethodRule } = {
   'deposits.get': hubRead,
   'costs.confirmDamage': hub,
   'costs.damages': hubRead,
+  'deposits.list': hubRead,
+  'costs.pendingDamages': hubRead,
 }
 
 /** The rule of a method name, or null for a name without one (the dispatcher then refuses the call). */

@@ -277,3 +277,23 @@ export function damageLine(booking: CostBooking, resource: CostResource, damage:
     detail: `${damage.quantity} × ${formatEuros(damage.unitValueCents)} (abîmé ou manquant, valeur de remplacement)`,
   }
 }
+
+/** A carry note at the end of a line's detail (see `withCarryNote`). */
+const CARRY_NOTE = / — ((?:reporté|facturé sur le relevé) [^—]*)$/
+
+/**
+ * The line with a note at the end of its detail saying why it lies outside the usual period of its
+ * statement (the backend's cost report: an item accepted after the statement of its day, a damage
+ * decided on a day an issued statement covers, a line billed by another statement).
+ * @param note French, starting with « reporté » or « facturé sur le relevé »
+ * @example withCarryNote(line, 'reporté : absent du relevé REL-2027-0001, qui couvre ce jour')
+ */
+export function withCarryNote(line: CostLine, note: string): CostLine {
+  return { ...line, detail: `${line.detail} — ${note}` }
+}
+
+/** The carry note of a line (`withCarryNote`) with a capital, or null when it has none. */
+export function carryNoteOf(line: Pick<CostLine, 'detail'>): string | null {
+  const note = CARRY_NOTE.exec(line.detail)?.[1]
+  return note === undefined ? null : `${note.charAt(0).toUpperCase()}${note.slice(1)}`
+}

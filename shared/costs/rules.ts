@@ -18,7 +18,8 @@ export function countingRulesFr(settings: HubSettings): string[] {
   const day = `de ${hourText(s.nightEnd)} à ${hourText(s.nightStart)}`
   return [
     'Réservations comptées : acceptées, sorties ou rendues, rattachées à la période qui contient leur premier jour ; ' +
-      'chacune au tarif en vigueur ce jour-là.',
+      'chacune au tarif en vigueur ce jour-là. Une réservation acceptée (ou modifiée) après l’émission du relevé ' +
+      'de son premier jour figure sur le relevé suivant de la commune ; rien n’est facturé deux fois.',
     'À la journée : jours du calendrier (heure de Paris) couverts par la réservation, premier et dernier compris ' +
       '(un prêt du vendredi au lundi compte 4 jours ; une réservation de 20 h à 8 h le lendemain, 2 jours).',
     'À la demi-journée : matinées (avant 12 h) et après-midi (à partir de 12 h) couverts ; une journée entière en compte deux.',
@@ -29,7 +30,8 @@ export function countingRulesFr(settings: HubSettings): string[] {
       `tarif de base ; ${night} +${s.nightPercent} % ; dimanches et jours fériés ${day} +${s.holidayDayPercent} %, ` +
       `${night} +${s.holidayNightPercent} %.`,
     'Matériel prêté gratuitement aux communes membres : la ligne figure à 0 €. Matériel rendu abîmé ou manquant : ' +
-      'facturé à sa valeur de remplacement sur constat confirmé par le responsable du pôle, dans le relevé de la période de ce constat.',
+      'facturé à sa valeur de remplacement sur constat confirmé par le responsable du pôle, dans le relevé de la période de ce constat ' +
+      'ou, si ce relevé est déjà émis, dans le suivant ; le responsable peut aussi décider, motif à l’appui, de ne pas le facturer.',
     'Montants en euros ; chaque ligne est arrondie au centime le plus proche (un demi-centime au centime supérieur).',
   ]
 }

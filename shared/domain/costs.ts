@@ -190,6 +190,9 @@ export type StatementSummary = Omit<Statement, 'lines' | 'rules'> & { readonly l
 export interface Deposit {
   readonly bookingId: string
   readonly bookingReference: string
+  readonly bookingTitle: string
+  /** The booking's period in French (« du 14/05/2027 au 17/05/2027 »). */
+  readonly periodText: string
   readonly communeId: string
   /** Σ over the booking's lines of their rate's deposit (once per line, whatever the quantity), cents. */
   readonly expectedCents: number
@@ -207,16 +210,62 @@ export interface Deposit {
   readonly state: 'none' | 'received' | 'returned'
 }
 
-/** Damaged or missing units the manager confirmed to charge, at their replacement value. */
+export const depositListStatuses = ['expected', 'received', 'returned'] as const
+/**
+ * What `deposits.list` filters on: `expected` (asked by the rates of an accepted or handed-out
+ * booking, not received yet), `received` (held by the hub), `returned` (given back, in part or in full).
+ */
+export type DepositListStatus = (typeof depositListStatuses)[number]
+
+export const damageDecisions = ['charge', 'waive'] as const
+/** `charge`: the units are billed at their replacement value; `waive`: décidé de ne pas facturer. */
+export type DamageDecision = (typeof damageDecisions)[number]
+
+/**
+ * The manager's decision on the damaged or missing units of a returned booking's item: charged at
+ * their replacement value, or not billed, with the reason.
+ */
 export interface DamageCharge {
   readonly bookingId: string
   readonly resourceId: string
+  readonly decision: DamageDecision
+  /** Units charged; 0 when not billed. */
   readonly quantity: number
-  /** Replacement value per unit, cents. */
+  /** Replacement value per unit, cents; 0 when not billed. */
   readonly unitValueCents: number
+  /** ISO 8601 UTC instant of the decision. */
   readonly confirmedAt: string
   readonly confirmedBy: string
   readonly notes: string
+  /** Why nothing is billed (`waive`); empty for a charge. */
+  readonly reason: string
+  /** The statement that bills it (`REL-2027-0004`), or null while none does (and always for `waive`). */
+  readonly statementNumber: string | null
+}
+
+/** An item of a returned booking that came back damaged or missing and awaits the manager's decision. */
+export interface PendingDamage {
+  readonly bookingId: string
+  /** `RES-2027-0042`. */
+  readonly bookingReference: string
+  readonly bookingTitle: string
+  readonly communeId: string
+  readonly resourceId: string
+  readonly resourceName: string
+  /** ISO 8601 UTC instant of the return. */
+  readonly returnedAt: string
+  /** Units lent on the booking. */
+  readonly quantity: number
+  readonly damagedQuantity: number
+  /** Units not brought back. */
+  readonly missingQuantity: number
+  /** Damaged + missing: the most that may be charged. */
+  readonly chargeableQuantity: number
+  /**
+   * The replacement value per unit `costs.confirmDamage` takes by default: purchase value ÷ units
+   * owned, rounded half up, cents; null when the resource has no purchase value.
+   */
+  readonly defaultUnitValueCents: number | null
 }
 
 export const usageGroupings = ['resource', 'category', 'commune'] as const

@@ -32,7 +32,7 @@ async function mayBookings(api: ClockedApi) {
 }
 
 describe('rates', () => {
-  it('keep dailyRateCents as the latest per-day rate, with its history', async () => {
+  it('keep dailyRateCents as the per-day rate in force today, with its history', async () => {
     const api = clockedBackend('2026-11-29T10:00:00Z')
     const chairs = await api.ok('resources.create', {
       kind: 'equipment',
@@ -65,8 +65,8 @@ describe('rates', () => {
       depositCents: 36_000,
       createdBy: 'administrateur local',
     })
-    // The latest rate is per loan: no daily rate to show.
-    expect((await api.ok('resources.get', { id: chairs.id })).dailyRateCents).toBeNull()
+    // The rate per loan applies from 01/01/2027 only: today the daily rate is still 0,35 €.
+    expect((await api.ok('resources.get', { id: chairs.id })).dailyRateCents).toBe(35)
     const refused = await api.fail('rates.set', {
       resourceId: chairs.id,
       unit: 'm2_day',
@@ -224,7 +224,27 @@ describe('deposits and damage', () => {
     expect(june.communes[0]?.lines.map((l) => [l.kind, l.quantity, l.rateCents, l.amountCents])).toEqual([
       ['damage', 3, 1800, 5400],
     ])
-    await api.ok('costs.confirmDamage', { bookingId: chairs.id, resourceId: f.chairs.id, quantity: 0 })
-    expect(await api.ok('costs.damages', { bookingId: chairs.id })).toEqual([])
+    // Changing one's mind before any statement bills it: not billed, with the reason.
+    await api.ok('costs.confirmDamage', {
+      bookingId: chairs.id,
+      resourceId: f.chairs.id,
+      quantity: 0,
+      reason: 'Usure normale',
+    })
+    expect(await api.ok('costs.damages', { bookingId: chairs.id })).toEqual([
+      {
+        bookingId: chairs.id,
+        resourceId: f.chairs.id,
+        decision: 'waive',
+        quantity: 0,
+        unitValueCents: 0,
+        confirmedAt: '2027-06-02T08:00:00.000Z',
+        confirmedBy: 'administrateur local',
+        notes: '',
+        reason: 'Usure normale',
+        statementNumber: null,
+      },
+    ])
+    expect((await api.ok('reports.costs', { from: '2027-06-01', to: '2027-06-30' })).communes).toEqual([])
   })
 })

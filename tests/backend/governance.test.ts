@@ -148,4 +148,98 @@ describe('governance rules', () => {
     })
     expect([badQuota.code, badQuota.message]).toEqual(['NOT_FOUND', 'Cette catégorie n’existe pas.'])
   })
+
+  it('carry a change forward into the versions saved for later days, up to one with its own value', async () => {
+    const api = clockedBackend(NOW, 'demo')
+    const d = await demo(api)
+    // A version planned from 01/01/2027 for the agents' rate only.
+    await api.ok('settings.update', { validFrom: '2027-01-01', agentHourlyRateCents: 2000 })
+    // Then the council votes 6 weeks' notice from today: it must not lapse on 01/01/2027.
+    const state = await api.ok('settings.update', {
+      validFrom: '2026-11-29',
+      governance: { minNoticeDays: 42, maxLoanDays: null, quotas: [] },
+    })
+    const summary = (versions: typeof state.versions) =>
+      versions.map((v) => [
+        v.validFrom,
+        v.agentHourlyRateCents,
+        v.governance.minNoticeDays,
+        v.governance.maxLoanDays,
+        v.updatedAt,
+      ])
+    expect(summary(state.versions)).toEqual([
+      ['2027-01-01', 2000, 42, null, '2026-11-29T10:00:00.000Z'],
+      ['2026-11-29', 1800, 42, null, '2026-11-29T10:00:00.000Z'],
+    ])
+    // A version from 01/06/2027 with its own notice (30 days) and longest loan (4 days).
+    await api.ok('settings.update', {
+      validFrom: '2027-06-01',
+      governance: { minNoticeDays: 30, maxLoanDays: 4, quotas: [] },
+    })
+    api.setNow(Date.parse('2027-01-05T08:00:00Z'))
+    const late = await api.fail('bookings.create', {
+      communeId: d.tiffauges,
+      title: 'Galette des rois',
+      start: '2027-01-20',
+      end: '2027-01-20',
+      items: [{ resourceId: d.chairs, quantity: 10 }],
+    })
+    expect(late.message).toBe(
+      'Demande trop tardive : le pôle technique doit être prévenu au moins 42 jours à l’avance (règle votée par le ' +
+        'conseil), et le 20/01/2027 est dans 15 jours. Choisissez un début à partir du 16/02/2027, ou voyez avec le pôle technique.',
+    )
+
+    // The Paramètres form sends its whole section: only the notice really changes (42 → 56).
+    const again = await api.ok('settings.update', {
+      validFrom: '2027-01-05',
+      governance: { minNoticeDays: 56, maxLoanDays: null, quotas: [] },
+    })
+    expect(summary(again.versions)).toEqual([
+      // Its own values stay: the change stops at it, and it is not rewritten.
+      ['2027-06-01', 2000, 30, 4, '2026-11-29T10:00:00.000Z'],
+      ['2027-01-05', 2000, 56, null, '2027-01-05T08:00:00.000Z'],
+      ['2027-01-01', 2000, 42, null, '2026-11-29T10:00:00.000Z'],
+      ['2026-11-29', 1800, 42, null, '2026-11-29T10:00:00.000Z'],
+    ])
+    expect(again.current.governance.minNoticeDays).toBe(56)
+
+    // Every version written is journaled, the one the first change was carried into too.
+    const hubId = state.current.hubId
+    const journal = await api.ok('journal.list', { entityId: hubId })
+    expect(
+      journal.entries
+        .filter((e) => e.entity === 'hub_settings')
+        .map((e) => [e.action, (e.after as { validFrom: string }).validFrom]),
+    ).toEqual([
+      ['update', '2027-01-05'],
+      ['update', '2027-06-01'],
+      ['update', '2027-01-01'],
+      ['update', '2026-11-29'],
+      ['update', '2027-01-01'],
+    ])
+  })
+
+  it('refuse a carried change that would break a later version, naming it, and store nothing', async () => {
+    const api = clockedBackend(NOW, 'demo')
+    await api.ok('settings.update', { validFrom: '2027-01-01', surcharges: { nightEnd: '22:00' } })
+    const refused = await api.fail('settings.update', {
+      validFrom: '2026-12-01',
+      surcharges: { nightStart: '22:00', nightPercent: 30 },
+    })
+    expect([refused.code, refused.message]).toEqual([
+      'INVALID_INPUT',
+      'La version des réglages applicable à partir du 01/01/2027 reçoit aussi ce changement, et sa nuit commencerait ' +
+        'et finirait à 22:00 : changez aussi la fin de la nuit, ou modifiez d’abord cette version.',
+    ])
+    const state = await api.ok('settings.get', {})
+    expect(state.versions.map((v) => [v.validFrom, v.surcharges.nightStart, v.surcharges.nightEnd])).toEqual([
+      ['2027-01-01', '21:00', '22:00'],
+    ])
+    // The percent alone is carried: 25 → 30 in both versions.
+    const ok = await api.ok('settings.update', { validFrom: '2026-12-01', surcharges: { nightPercent: 30 } })
+    expect(ok.versions.map((v) => [v.validFrom, v.surcharges.nightPercent, v.surcharges.nightEnd])).toEqual([
+      ['2027-01-01', 30, '22:00'],
+      ['2026-12-01', 30, '07:00'],
+    ])
+  })
 })

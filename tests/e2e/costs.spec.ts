@@ -229,6 +229,63 @@ test('the manager sets a per-m² rate, issues Tiffauges’ statement for a month
   await expect(listed).toContainText('622,25 €')
 })
 
+test('Refacturation lists every damage awaiting a decision, whatever the period, and not billing one needs a reason', async ({
+  page,
+  server,
+}) => {
+  const { commune, resource } = await reference(page.request, server.url)
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date())
+  const chairs = resource('Chaises pliantes')
+  const booking = await call<{ id: string; reference: string }>(page.request, server.url, 'bookings.create', {
+    communeId: commune('Tiffauges'),
+    title: 'Repas des aînés',
+    start: today,
+    end: today,
+    items: [{ resourceId: chairs, quantity: 30 }],
+  })
+  await call(page.request, server.url, 'bookings.checkOut', { id: booking.id })
+  await call(page.request, server.url, 'bookings.return', {
+    id: booking.id,
+    items: [{ resourceId: chairs, returnedQuantity: 28, damagedQuantity: 1 }],
+  })
+
+  // A period months away from the return: the item still awaits its decision there.
+  await page.goto(`${server.url}/#/refacturation`)
+  await showMonth(page, 'costs', monthAhead(2).title)
+  const row = page.getByTestId('damage-row').and(page.locator(`[data-reference="${booking.reference}"]`))
+  await expect(row).toHaveAttribute('data-state', 'pending')
+  await expect(row).toContainText('1 abîmée, 2 manquantes')
+  await row.getByRole('button', { name: `Facturer Chaises pliantes (${booking.reference})` }).click()
+  const dialog = page.getByTestId('damage-dialog')
+  await dialog.getByLabel('Unités facturées').fill('0')
+  await page.getByRole('button', { name: 'Ne pas facturer' }).click()
+  await expect(dialog).toContainText('Indiquez pourquoi ces unités ne sont pas facturées.')
+  await dialog.getByLabel('Motif de la non-facturation').fill('Chaises déjà fendues avant le prêt')
+  await page.screenshot({ path: `${shots}/refacturation-non-facturation.png` })
+  await page.getByRole('button', { name: 'Ne pas facturer' }).click()
+  await expect(page.getByTestId('damage-notice')).toHaveText(
+    `Décision enregistrée : « Chaises pliantes » (${booking.reference}) ne sera pas facturé.`,
+  )
+  await expect(row).toHaveCount(0)
+  const decided = await call<{ decision: string; reason: string }[]>(
+    page.request,
+    server.url,
+    'costs.damages',
+    { bookingId: booking.id },
+  )
+  expect(decided.map((d) => [d.decision, d.reason])).toEqual([
+    ['waive', 'Chaises déjà fendues avant le prêt'],
+  ])
+
+  // The booking's page shows the decision.
+  await page.goto(`${server.url}/#/reservation/${booking.id}`)
+  const decision = page.getByTestId('booking-costs').getByTestId('damage-row')
+  await expect(decision).toHaveAttribute('data-state', 'waived')
+  await expect(decision).toContainText('Non facturé')
+  await expect(decision).toContainText('Chaises déjà fendues avant le prêt')
+  await tallShot(page, 'reservation-non-facturation.png', 1600)
+})
+
 test('Paramètres write the counting rules, with live examples, and keep each change from its date', async ({
   page,
   server,
@@ -264,11 +321,12 @@ test('Paramètres write the counting rules, with live examples, and keep each ch
   await page.getByTestId('settings-governance-form').getByRole('button', { name: 'Enregistrer' }).click()
   const saved = page.getByTestId('settings-saved')
   await expect(saved).toContainText('Règles de gestion enregistrées')
-  // The version from 1 January was made before: it keeps its own rules, and the manager is told.
-  await expect(saved).toContainText(
-    `les paramètres applicables à partir du ${from} gardent leurs propres valeurs`,
-  )
+  // The version from 1 January was made before, for the agents' rate: the notice is carried into it,
+  // so that it does not lapse on that day, and the manager is told.
+  await expect(saved).toContainText(`Reporté aussi sur les paramètres applicables à partir du ${from}.`)
   await expect(versions).toHaveCount(3)
+  await expect(versions.first()).toContainText('Délai 42 jours (6 semaines)')
+  await expect(versions.first()).toContainText('Agents 20,00 €/h')
   await page.locator('main.content').evaluate((main) => main.scrollTo({ top: 0 }))
   await tallShot(page, 'parametres.png', 2500)
 })

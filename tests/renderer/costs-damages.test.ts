@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { DamageCharge, Deposit } from '../../shared/domain/costs'
+import type { DamageCharge, Deposit, PendingDamage } from '../../shared/domain/costs'
 import type { Booking } from '../../shared/domain/types'
 import {
   chargeAmountCents,
@@ -10,7 +10,7 @@ import {
   damageText,
   depositAmountOf,
   depositStep,
-  returnedWithin,
+  pendingDamageRows,
 } from '../../renderer/src/features/costs/damages'
 import { makeResource } from './fixtures'
 
@@ -77,11 +77,23 @@ describe('damages and deposits', () => {
   const charge: DamageCharge = {
     bookingId: '0002',
     resourceId: 'chairs',
+    decision: 'charge',
     quantity: 4,
     unitValueCents: 1800,
     confirmedAt: '2026-12-01T08:00:00.000Z',
     confirmedBy: 'responsable',
     notes: 'Pieds tordus',
+    reason: '',
+    statementNumber: null,
+  }
+  const waived: DamageCharge = {
+    ...charge,
+    resourceId: 'podium',
+    decision: 'waive',
+    quantity: 0,
+    unitValueCents: 0,
+    notes: '',
+    reason: 'Usure normale',
   }
 
   it('lists the damaged or missing items of returned bookings with their charge', () => {
@@ -109,11 +121,66 @@ describe('damages and deposits', () => {
     expect(chargeAmountCents(charge)).toBe(7200)
   })
 
-  it('places a return on its Paris day', () => {
-    // 23:30 UTC on 30 November is 00:30 on 1 December in Paris.
-    expect(returnedWithin(returned, '2026-12-01', '2026-12-31')).toBe(true)
-    expect(returnedWithin(returned, '2026-11-01', '2026-11-30')).toBe(false)
-    expect(returnedWithin(booking({ id: 'x' }), '2026-01-01', '2027-12-31')).toBe(false)
+  it('shows a decision not to bill as decided, and builds the rows awaiting a decision', () => {
+    const rows = damageRows([returned], new Map([['0002', [charge, waived]]]), resources)
+    expect(rows.map((r) => [r.resourceName, r.charge?.decision ?? null, r.booking])).toEqual([
+      [
+        'Chaises',
+        'charge',
+        {
+          id: '0002',
+          reference: 'RES-2026-0002',
+          communeId: 'gaubretiere',
+          returnedAt: '2026-11-30T23:30:00.000Z',
+        },
+      ],
+      [
+        'Podium',
+        'waive',
+        {
+          id: '0002',
+          reference: 'RES-2026-0002',
+          communeId: 'gaubretiere',
+          returnedAt: '2026-11-30T23:30:00.000Z',
+        },
+      ],
+    ])
+    expect(damageDraftFrom(rows[1]!)).toEqual({
+      quantity: '0',
+      unitValue: `14${NBSP}500,00`,
+      notes: 'Usure normale',
+    })
+    const pending: PendingDamage = {
+      bookingId: '0003',
+      bookingReference: 'RES-2026-0003',
+      bookingTitle: 'Loto',
+      communeId: 'tiffauges',
+      resourceId: 'chairs',
+      resourceName: 'Chaises',
+      returnedAt: '2026-12-06T17:00:00.000Z',
+      quantity: 40,
+      damagedQuantity: 1,
+      missingQuantity: 2,
+      chargeableQuantity: 3,
+      defaultUnitValueCents: 1800,
+    }
+    expect(pendingDamageRows([pending])).toEqual([
+      {
+        booking: {
+          id: '0003',
+          reference: 'RES-2026-0003',
+          communeId: 'tiffauges',
+          returnedAt: '2026-12-06T17:00:00.000Z',
+        },
+        resourceId: 'chairs',
+        resourceName: 'Chaises',
+        damaged: 1,
+        missing: 2,
+        chargeable: 3,
+        charge: null,
+        defaultUnitValueCents: 1800,
+      },
+    ])
   })
 
   it('prefills, checks and sends the confirmation', () => {
@@ -127,7 +194,11 @@ describe('damages and deposits', () => {
       quantity: '1 unité a été notée abîmée ou manquante au retour : pas plus.',
       unitValueCents: 'Indiquez la valeur de remplacement d’une unité.',
     })
-    expect(damageDraftErrors({ quantity: '0', unitValue: '', notes: '' }, 1)).toEqual({})
+    // Not billing needs its reason, typed where the remarks go.
+    expect(damageDraftErrors({ quantity: '0', unitValue: '', notes: '' }, 1)).toEqual({
+      reason: 'Indiquez pourquoi ces unités ne sont pas facturées.',
+    })
+    expect(damageDraftErrors({ quantity: '0', unitValue: '', notes: 'Usure normale' }, 1)).toEqual({})
     expect(damageDraftErrors({ quantity: '1,5', unitValue: '12,345', notes: '' }, 4)).toEqual({
       quantity: 'Indiquez un nombre entier d’unités (0 pour ne rien facturer).',
       unitValueCents: 'Montant non reconnu : écrivez-le en euros, par ex. 1 234,50.',
@@ -139,11 +210,13 @@ describe('damages and deposits', () => {
       unitValueCents: 2000,
       notes: 'Cassées',
     })
-    expect(damageDraftToInput(podiumRow!, { quantity: '0', unitValue: '', notes: '' })).toEqual({
+    expect(
+      damageDraftToInput(podiumRow!, { quantity: ' 0 ', unitValue: '14 500', notes: ' Usure normale ' }),
+    ).toEqual({
       bookingId: '0002',
       resourceId: 'podium',
       quantity: 0,
-      notes: '',
+      reason: 'Usure normale',
     })
   })
 
@@ -154,6 +227,8 @@ describe('damages and deposits', () => {
     const deposit = (patch: Partial<Deposit>): Deposit => ({
       bookingId: 'b',
       bookingReference: 'RES-2026-0001',
+      bookingTitle: 'Téléthon',
+      periodText: 'le 05/12/2026',
       communeId: 'c',
       expectedCents: 0,
       receivedCents: null,

@@ -323,6 +323,12 @@ describe('journal of a booking', () => {
     expect(journalActionLabel('restore', 'database')).toBe('Sauvegarde restaurée')
   })
 
+  it('names the cost-sharing changes in French', () => {
+    expect(journalActionLabel('confirm', 'damage_charge')).toBe('Dégâts : facturation décidée')
+    expect(journalActionLabel('issue', 'statement')).toBe('Relevé émis')
+    expect(journalActionLabel('received', 'deposit')).toBe('Caution reçue')
+  })
+
   it('shows a return with the resources named and nothing empty', () => {
     const [line] = journalLines(
       [

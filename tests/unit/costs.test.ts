@@ -16,10 +16,12 @@ import {
 } from '../../shared/costs/counting'
 import {
   bookingLines,
+  carryNoteOf,
   damageLine,
   type CostBooking,
   type CostResource,
   type Pricing,
+  withCarryNote,
 } from '../../shared/costs/lines'
 import { formatEuros, lineAmountCents, roundHalfUp } from '../../shared/costs/money'
 import type { Rate, RateUnit } from '../../shared/domain/costs'
@@ -295,5 +297,23 @@ describe('lines', () => {
       amountCents: 5400,
       date: '2027-05-18',
     })
+  })
+
+  it('read back the note of a line carried to another statement, and no other part of its detail', () => {
+    const [free] = bookingLines(
+      booking('chairs', 40, '2027-05-14', '2027-05-17'),
+      resources,
+      pricing([rate('chairs', 'day', 31, { free: true })]),
+    )
+    expect(free?.detail).toBe('40 × 4 jours × 0,31\u00a0€ — gratuit pour les communes membres')
+    expect(carryNoteOf(free!)).toBeNull()
+    const carried = withCarryNote(free!, 'reporté : absent du relevé REL-2027-0001, qui couvre ce jour')
+    expect(carried.detail).toBe(
+      '40 × 4 jours × 0,31\u00a0€ — gratuit pour les communes membres — reporté : absent du relevé REL-2027-0001, qui couvre ce jour',
+    )
+    expect(carryNoteOf(carried)).toBe('Reporté : absent du relevé REL-2027-0001, qui couvre ce jour')
+    expect(carryNoteOf(withCarryNote(free!, 'facturé sur le relevé REL-2027-0002'))).toBe(
+      'Facturé sur le relevé REL-2027-0002',
+    )
   })
 })

@@ -5,6 +5,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { addDaysToDate, instantToLocalDate, startOfLocalDate } from '../../../shared/time'
 import { migrations } from './migrations'
 import { migrate } from './migrate'
 
@@ -28,12 +29,32 @@ export function openDatabase(dataDir: string, nativeBinding?: string, now: () =>
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     db.pragma('synchronous = NORMAL')
+    registerLocalToday(db, now)
     migrate(db, migrations, join(dataDir, 'backups'), now)
     return db
   } catch (error) {
     db.close()
     throw error
   }
+}
+
+/**
+ * Gives SQL `paris_today()`: the Europe/Paris calendar date (`YYYY-MM-DD`) of `now`, the backend's
+ * clock, which every ServiceContext of this backend carries as `ctx.now`; so a query can pick what is
+ * in force today (the daily rate of a resource, repositories/rates.ts) with the same clock as the
+ * services, moved tests included. The day is recomputed only when `now` leaves it.
+ * @example prepare(db, 'SELECT paris_today() AS today').get() // { today: '2026-11-29' }
+ */
+function registerLocalToday(db: Db, now: () => number): void {
+  let day = { date: '', start: 0, end: 0 }
+  db.function('paris_today', { deterministic: false }, () => {
+    const ms = now()
+    if (ms < day.start || ms >= day.end) {
+      const date = instantToLocalDate(ms)
+      day = { date, start: startOfLocalDate(date), end: startOfLocalDate(addDaysToDate(date, 1)) }
+    }
+    return day.date
+  })
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Migration } from '../migrate'
  * - `resources.daily_rate_cents` (issue 3) is moved into `resource_rates` and dropped, so that the
  *   rates have one source of truth: each non-null value becomes a per-day rate applying since
  *   1900-01-01 (before any booking). The API's `Resource.dailyRateCents` is now read from the
- *   resource's latest rate (its amount when that rate is per day, else null), and writing it
+ *   resource's rate in force today (its amount when that rate is per day, else null), and writing it
  *   (inventory form, import) stores a per-day rate from that day (from 1900-01-01 at creation):
  *   electron/backend/db/repositories/resources.ts and rates.ts;
  * - `hub_settings`: versions of the hub's settings (agents' and vehicles' hourly rates, surcharge

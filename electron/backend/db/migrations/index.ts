@@ -4,6 +4,7 @@ import { inventoryDetails } from './002-inventory-details'
 import { bookingLifecycle } from './003-booking-lifecycle'
 import { accountsJournal } from './004-accounts-journal'
 import { costSharing } from './005-cost-sharing'
+import { damageDecisions } from './006-damage-decisions'
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
 export const migrations: readonly Migration[] = [
@@ -12,4 +13,5 @@ export const migrations: readonly Migration[] = [
   bookingLifecycle,
   accountsJournal,
   costSharing,
+  damageDecisions,
 ]

@@ -1,10 +1,11 @@
 /**
- * Deposits (`deposits`, one per booking) and confirmed damage charges (`damage_charges`, one per
- * booking item), migration 005. Amounts in cents; instants ISO 8601 UTC; `confirmed_date` the local
- * day (Europe/Paris) of the confirmation, which dates the damage line.
+ * Deposits (`deposits`, one per booking) and the manager's damage decisions (`damage_charges`, one
+ * per booking item: charged, or not billed with a reason), migrations 005 and 006. Amounts in cents;
+ * instants ISO 8601 UTC; `confirmed_date` the local day (Europe/Paris) of the decision, which dates
+ * the damage line.
  */
-import type { DamageCharge } from '../../../../shared/domain/costs'
 import { prepare, type Db } from '../connection'
+import type { BilledOn } from './statements'
 
 /** A deposit as stored; null fields were not recorded yet. */
 export interface DepositRecord {
@@ -35,18 +36,20 @@ export function getDeposit(db: Db, bookingId: string): DepositRecord | undefined
     `SELECT booking_id, received_cents, received_at, received_by, returned_cents, returned_at, returned_by, notes
      FROM deposits WHERE booking_id = ?`,
   ).get(bookingId)
-  return (
-    row && {
-      bookingId: row.booking_id,
-      receivedCents: row.received_cents,
-      receivedAt: row.received_at,
-      receivedBy: row.received_by,
-      returnedCents: row.returned_cents,
-      returnedAt: row.returned_at,
-      returnedBy: row.returned_by,
-      notes: row.notes,
-    }
-  )
+  return row && toDeposit(row)
+}
+
+function toDeposit(row: DbDeposit): DepositRecord {
+  return {
+    bookingId: row.booking_id,
+    receivedCents: row.received_cents,
+    receivedAt: row.received_at,
+    receivedBy: row.received_by,
+    returnedCents: row.returned_cents,
+    returnedAt: row.returned_at,
+    returnedBy: row.returned_by,
+    notes: row.notes,
+  }
 }
 
 /** Stores the booking's deposit, replacing what was stored. */
@@ -63,6 +66,40 @@ export function putDeposit(db: Db, deposit: DepositRecord): void {
   ).run(deposit)
 }
 
+/** A booking, with its deposit's columns (all null without a deposit row). */
+type DbCandidate = { id: string } & (DbDeposit | { [K in keyof DbDeposit]: null })
+
+/** A booking whose deposit `deposits.list` may show, with what is recorded of it. */
+export interface DepositCandidate {
+  readonly bookingId: string
+  readonly deposit: DepositRecord | undefined
+}
+
+/**
+ * Bookings whose deposit is recorded (received, or given back), or that may expect one: accepted or
+ * handed out, not received yet, with a resource having some rate with a deposit (whether the rate in
+ * force asks one is for the caller to tell). Filtered by commune; by booking start, then reference.
+ */
+export function listDepositCandidates(db: Db, communeId: string | null): DepositCandidate[] {
+  return prepare<{ communeId: string | null }, DbCandidate>(
+    db,
+    `SELECT b.id, b.start_ms, b.reference, d.booking_id, d.received_cents, d.received_at, d.received_by,
+       d.returned_cents, d.returned_at, d.returned_by, d.notes
+     FROM deposits d JOIN bookings b ON b.id = d.booking_id
+     WHERE @communeId IS NULL OR b.commune_id = @communeId
+     UNION ALL
+     SELECT b.id, b.start_ms, b.reference, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+     FROM bookings b
+     WHERE b.status IN ('approved', 'checked_out') AND (@communeId IS NULL OR b.commune_id = @communeId)
+       AND NOT EXISTS (SELECT 1 FROM deposits d WHERE d.booking_id = b.id)
+       AND EXISTS (SELECT 1 FROM booking_items i JOIN resource_rates r ON r.resource_id = i.resource_id
+                   WHERE i.booking_id = b.id AND r.deposit_cents > 0)
+     ORDER BY 2, 3`,
+  )
+    .all({ communeId })
+    .map((row) => ({ bookingId: row.id, deposit: row.booking_id === null ? undefined : toDeposit(row) }))
+}
+
 interface DbDamage {
   booking_id: string
   resource_id: string
@@ -72,10 +109,27 @@ interface DbDamage {
   confirmed_date: string
   confirmed_by: string
   notes: string
+  reason: string
 }
 
-/** A damage charge with the local day of its confirmation. */
-export type DamageRecord = DamageCharge & { readonly confirmedDate: string }
+/**
+ * A damage decision as stored: `quantity` ≥ 1 charged, or 0 with its `reason` (not billed), and the
+ * local day (Europe/Paris) it was taken, which dates the damage line.
+ */
+export interface DamageRecord {
+  readonly bookingId: string
+  readonly resourceId: string
+  readonly quantity: number
+  readonly unitValueCents: number
+  readonly confirmedAt: string
+  readonly confirmedDate: string
+  readonly confirmedBy: string
+  readonly notes: string
+  readonly reason: string
+}
+
+/** A damage decision with the statement billing it, if one does. */
+export type DamageWithStatement = DamageRecord & { readonly statement: BilledOn | null }
 
 function toDamage(row: DbDamage): DamageRecord {
   return {
@@ -87,49 +141,134 @@ function toDamage(row: DbDamage): DamageRecord {
     confirmedDate: row.confirmed_date,
     confirmedBy: row.confirmed_by,
     notes: row.notes,
+    reason: row.reason,
   }
 }
 
 const DAMAGE_COLUMNS =
-  'booking_id, resource_id, quantity, unit_value_cents, confirmed_at, confirmed_date, confirmed_by, notes'
+  'booking_id, resource_id, quantity, unit_value_cents, confirmed_at, confirmed_date, confirmed_by, notes, reason'
 
-/** Stores a damage charge, replacing the one of the same booking item. */
+/** `d.`-prefixed columns, and the statement holding the damage line, if any (`s.`, LEFT JOIN). */
+const DAMAGE_WITH_STATEMENT = `${DAMAGE_COLUMNS.split(', ')
+  .map((c) => `d.${c}`)
+  .join(', ')}, s.number AS statement_number, s.period_from AS statement_from, s.period_to AS statement_to`
+
+/** The join that finds the statement billing a damage (one at most). */
+const STATEMENT_OF_DAMAGE = `LEFT JOIN statement_lines l
+    ON l.booking_id = d.booking_id AND l.resource_id = d.resource_id AND l.kind = 'damage'
+  LEFT JOIN statements s ON s.id = l.statement_id`
+
+type DbDamageWithStatement = DbDamage & {
+  statement_number: string | null
+  statement_from: string | null
+  statement_to: string | null
+}
+
+function toDamageWithStatement(row: DbDamageWithStatement): DamageWithStatement {
+  return {
+    ...toDamage(row),
+    statement:
+      row.statement_number === null
+        ? null
+        : { number: row.statement_number, from: row.statement_from ?? '', to: row.statement_to ?? '' },
+  }
+}
+
+/** Stores a damage decision, replacing the one of the same booking item. */
 export function putDamage(db: Db, damage: DamageRecord): void {
   prepare(
     db,
     `INSERT INTO damage_charges (${DAMAGE_COLUMNS})
-     VALUES (@bookingId, @resourceId, @quantity, @unitValueCents, @confirmedAt, @confirmedDate, @confirmedBy, @notes)
+     VALUES (@bookingId, @resourceId, @quantity, @unitValueCents, @confirmedAt, @confirmedDate, @confirmedBy,
+       @notes, @reason)
      ON CONFLICT(booking_id, resource_id) DO UPDATE SET quantity = excluded.quantity,
        unit_value_cents = excluded.unit_value_cents, confirmed_at = excluded.confirmed_at,
-       confirmed_date = excluded.confirmed_date, confirmed_by = excluded.confirmed_by, notes = excluded.notes`,
+       confirmed_date = excluded.confirmed_date, confirmed_by = excluded.confirmed_by, notes = excluded.notes,
+       reason = excluded.reason`,
   ).run(damage)
 }
 
-/** Withdraws the charge of a booking item (the manager confirmed 0). */
-export function deleteDamage(db: Db, bookingId: string, resourceId: string): void {
-  prepare(db, 'DELETE FROM damage_charges WHERE booking_id = ? AND resource_id = ?').run(
-    bookingId,
-    resourceId,
-  )
-}
-
-/** The charges of one booking, by resource. */
-export function listDamagesOfBooking(db: Db, bookingId: string): DamageRecord[] {
-  return prepare<[string], DbDamage>(
+/** The decisions of one booking, by resource, with the statement billing each. */
+export function listDamagesOfBooking(db: Db, bookingId: string): DamageWithStatement[] {
+  return prepare<[string], DbDamageWithStatement>(
     db,
-    `SELECT ${DAMAGE_COLUMNS} FROM damage_charges WHERE booking_id = ? ORDER BY resource_id`,
+    `SELECT ${DAMAGE_WITH_STATEMENT} FROM damage_charges d ${STATEMENT_OF_DAMAGE}
+     WHERE d.booking_id = ? ORDER BY d.resource_id`,
   )
     .all(bookingId)
-    .map(toDamage)
+    .map(toDamageWithStatement)
 }
 
-/** Charges confirmed on a local day in `[from, to]` (inclusive), by day. */
-export function listDamagesConfirmed(db: Db, from: string, to: string): DamageRecord[] {
-  return prepare<[string, string], DbDamage>(
+/**
+ * The charges (quantity ≥ 1), of one commune or all, that a cost report of `[from, to]` may show:
+ * decided on or before `to`, and either billed by no statement yet or by one ending on or after
+ * `from` (the caller places each by its day). By day, booking, resource.
+ * @param from local date, inclusive
+ * @param to local date, inclusive
+ */
+export function listChargesUpTo(
+  db: Db,
+  from: string,
+  to: string,
+  communeId: string | null,
+): DamageWithStatement[] {
+  return prepare<Record<string, string | null>, DbDamageWithStatement>(
     db,
-    `SELECT ${DAMAGE_COLUMNS} FROM damage_charges WHERE confirmed_date BETWEEN ? AND ?
-     ORDER BY confirmed_date, booking_id, resource_id`,
+    `SELECT ${DAMAGE_WITH_STATEMENT} FROM damage_charges d JOIN bookings b ON b.id = d.booking_id
+       ${STATEMENT_OF_DAMAGE}
+     WHERE d.quantity >= 1 AND d.confirmed_date <= @to AND (@communeId IS NULL OR b.commune_id = @communeId)
+       AND (s.id IS NULL OR s.period_to >= @from)
+     ORDER BY d.confirmed_date, d.booking_id, d.resource_id`,
   )
-    .all(from, to)
-    .map(toDamage)
+    .all({ from, to, communeId })
+    .map(toDamageWithStatement)
+}
+
+/** A returned booking's item with damaged or missing units and no decision yet. */
+export interface PendingDamageRecord {
+  readonly bookingId: string
+  readonly resourceId: string
+  readonly quantity: number
+  readonly returnedQuantity: number
+  readonly damagedQuantity: number
+  /** Epoch ms of the return. */
+  readonly returnedAt: number
+}
+
+/**
+ * Items of returned bookings that came back damaged or missing (fewer returned than lent, or some
+ * damaged) without a decision (`damage_charges`) yet, for one commune or all; oldest return first.
+ */
+export function listPendingDamages(db: Db, communeId: string | null): PendingDamageRecord[] {
+  return prepare<
+    { communeId: string | null },
+    {
+      booking_id: string
+      resource_id: string
+      quantity: number
+      returned_quantity: number | null
+      damaged_quantity: number | null
+      returned_at_ms: number
+    }
+  >(
+    db,
+    // The condition on the item is the one of the partial index booking_items_damaged (migration 006).
+    `SELECT i.booking_id, i.resource_id, i.quantity, i.returned_quantity, i.damaged_quantity, b.returned_at_ms
+     FROM booking_items i JOIN bookings b ON b.id = i.booking_id
+     WHERE (i.damaged_quantity > 0 OR i.returned_quantity < i.quantity)
+       AND b.status = 'returned' AND b.returned_at_ms IS NOT NULL
+       AND (@communeId IS NULL OR b.commune_id = @communeId)
+       AND NOT EXISTS (SELECT 1 FROM damage_charges d
+                       WHERE d.booking_id = i.booking_id AND d.resource_id = i.resource_id)
+     ORDER BY b.returned_at_ms, b.reference, i.rowid`,
+  )
+    .all({ communeId })
+    .map((row) => ({
+      bookingId: row.booking_id,
+      resourceId: row.resource_id,
+      quantity: row.quantity,
+      returnedQuantity: row.returned_quantity ?? row.quantity,
+      damagedQuantity: row.damaged_quantity ?? 0,
+      returnedAt: row.returned_at_ms,
+    }))
 }

@@ -94,27 +94,36 @@ export function listRatesOf(db: Db, resourceIds: readonly string[]): Rate[] {
     .map(toRate)
 }
 
-/** The resource's latest rate (largest `validFrom`), whatever today is. */
-export function latestRate(db: Db, resourceId: string): Rate | undefined {
-  const row = prepare<[string], DbRate>(
+/**
+ * The resource's rate in force on a local date (Europe/Paris, `YYYY-MM-DD`): the one whose
+ * `validFrom` is the latest on or before it; undefined when none applies yet.
+ */
+export function rateInForce(db: Db, resourceId: string, date: string): Rate | undefined {
+  const row = prepare<[string, string], DbRate>(
     db,
-    `SELECT ${COLUMNS} FROM resource_rates WHERE resource_id = ? ORDER BY valid_from DESC LIMIT 1`,
-  ).get(resourceId)
+    `SELECT ${COLUMNS} FROM resource_rates WHERE resource_id = ? AND valid_from <= ?
+     ORDER BY valid_from DESC LIMIT 1`,
+  ).get(resourceId, date)
   return row && toRate(row)
 }
 
 /**
- * SQL expression of `Resource.dailyRateCents` for a row of `resources`: the amount of the resource's
- * latest rate when it is per day, else NULL (migration 005).
+ * SQL expression of `Resource.dailyRateCents` for a row of `resources`: the amount of the rate in
+ * force today (`paris_today()`, the Europe/Paris date of the backend's clock, db/connection.ts) when
+ * it is per day, else NULL — a rate set for a later day does not show before that day (migration 005).
  */
 export const DAILY_RATE_SQL = `(SELECT CASE WHEN r.unit = 'day' THEN r.amount_cents END FROM resource_rates r
-  WHERE r.resource_id = resources.id ORDER BY r.valid_from DESC LIMIT 1)`
+  WHERE r.resource_id = resources.id AND r.valid_from <= paris_today() ORDER BY r.valid_from DESC LIMIT 1)`
 
 /**
  * Keeps the rates in step with a resource's `dailyRateCents` as written by the inventory form or the
- * import (migration 005): a new value stores a per-day rate from `validFrom` (or from the latest
- * rate's day when that is later, replacing it), keeping its deposit; null, while the latest rate is
- * per day, stores « no rate » from that day. Nothing is written when the value is unchanged.
+ * import (migration 005). The value is compared with the rate in force on `validFrom` (the local day
+ * of the change, 1900-01-01 for a new resource), the one the form showed: unchanged, nothing is
+ * written. A new value stores a per-day rate from `validFrom` (replacing one set for that same day),
+ * carrying over the deposit and the « gratuit pour les communes membres » flag of the rate in force;
+ * null, while the rate in force is per day, stores « no rate » from that day (the deposit and the flag
+ * carried over too). Rates set for later
+ * days stay as they were: they take over on their own day.
  * @param validFrom local date `YYYY-MM-DD` (Europe/Paris)
  */
 export function syncDailyRate(
@@ -127,18 +136,17 @@ export function syncDailyRate(
     readonly by: string
   },
 ): void {
-  const latest = latestRate(db, change.resourceId)
-  const current = latest?.unit === 'day' ? latest.amountCents : null
+  const inForce = rateInForce(db, change.resourceId, change.validFrom)
+  const current = inForce?.unit === 'day' ? inForce.amountCents : null
   if (current === change.dailyRateCents) return
-  const validFrom = latest && latest.validFrom > change.validFrom ? latest.validFrom : change.validFrom
   upsertRate(db, {
     id: randomUUID(),
     resourceId: change.resourceId,
     unit: change.dailyRateCents === null ? 'none' : 'day',
     amountCents: change.dailyRateCents ?? 0,
-    depositCents: latest?.depositCents ?? 0,
-    free: false,
-    validFrom,
+    depositCents: inForce?.depositCents ?? 0,
+    free: inForce?.free ?? false,
+    validFrom: change.validFrom,
     createdAt: change.at,
     createdBy: change.by,
   })

@@ -19,7 +19,7 @@ interface DbResource {
   condition: Resource['condition']
   purchase_date: string | null
   purchase_value_cents: number | null
-  /** Read from the resource's latest rate (migration 005), never written here. */
+  /** The per-day rate in force today (Europe/Paris, backend clock: `paris_today()`), never written here. */
   daily_rate_cents: number | null
   area_m2: number | null
   plate: string | null

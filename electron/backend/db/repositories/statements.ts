@@ -9,6 +9,7 @@ import type {
   Statement,
   StatementSummary,
 } from '../../../../shared/domain/costs'
+import type { BookingStatus } from '../../../../shared/domain/types'
 import { prepare, type Db } from '../connection'
 
 interface DbStatement {
@@ -220,13 +221,105 @@ export function overlappingStatements(
     .map(toSummary)
 }
 
-/** The number of the statement holding a damage line of this booking item, if any. */
-export function statementOfDamage(db: Db, bookingId: string, resourceId: string): string | null {
-  return (
-    prepare<[string, string], { number: string }>(
-      db,
-      `SELECT s.number FROM statement_lines l JOIN statements s ON s.id = l.statement_id
-       WHERE l.booking_id = ? AND l.resource_id = ? AND l.kind = 'damage' LIMIT 1`,
-    ).get(bookingId, resourceId)?.number ?? null
+/**
+ * The statements, of one commune or all, whose period starts before `before` (a local date), by
+ * commune then period: those a booking that none of them bills may have fallen from.
+ */
+export function statementsStartingBefore(
+  db: Db,
+  communeId: string | null,
+  before: string,
+): StatementSummary[] {
+  return prepare<[string | null, string | null, string], DbStatement>(
+    db,
+    `SELECT ${SUMMARY} FROM statements s
+     WHERE (? IS NULL OR s.commune_id = ?) AND s.period_from < ? ORDER BY s.commune_id, s.period_from`,
   )
+    .all(communeId, communeId, before)
+    .map(toSummary)
+}
+
+/** The statement that bills a line: its number and period (local dates, inclusive). */
+export interface BilledOn {
+  readonly number: string
+  readonly from: string
+  readonly to: string
+}
+
+/**
+ * The booking items (`bookingId`, `resourceId`) of these bookings that an issued statement already
+ * bills for their use, each with that statement (one at most: a statement never bills what another
+ * one does).
+ * @returns the statement by `${bookingId}/${resourceId}`
+ */
+export function billedUseItems(db: Db, bookingIds: readonly string[]): Map<string, BilledOn> {
+  const rows = prepare<
+    [string],
+    { booking_id: string; resource_id: string; number: string; period_from: string; period_to: string }
+  >(
+    db,
+    `SELECT DISTINCT l.booking_id, l.resource_id, s.number, s.period_from, s.period_to
+     FROM statement_lines l JOIN statements s ON s.id = l.statement_id
+     WHERE l.kind = 'use' AND l.booking_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(bookingIds))
+  return new Map(
+    rows.map((r) => [
+      `${r.booking_id}/${r.resource_id}`,
+      { number: r.number, from: r.period_from, to: r.period_to },
+    ]),
+  )
+}
+
+/**
+ * Bookings that a statement starting in `[from, to]` (local dates), of one commune or all, bills for
+ * use, whatever their first day is now (a booking may be carried to a later statement, or moved after
+ * it was billed).
+ */
+export function bookingsBilledOnStatementsStarting(
+  db: Db,
+  communeId: string | null,
+  from: string,
+  to: string,
+): string[] {
+  return prepare<[string | null, string | null, string, string], { booking_id: string }>(
+    db,
+    `SELECT DISTINCT l.booking_id FROM statement_lines l JOIN statements s ON s.id = l.statement_id
+     WHERE (? IS NULL OR s.commune_id = ?) AND s.period_from BETWEEN ? AND ? AND l.kind = 'use'`,
+  )
+    .all(communeId, communeId, from, to)
+    .map((r) => r.booking_id)
+}
+
+/** A span of bookings' starts: a commune's, `[startMs, endMs)` in epoch ms, with a statement number. */
+export interface StatementWindow {
+  readonly communeId: string
+  readonly startMs: number
+  readonly endMs: number
+  readonly number: string
+}
+
+/**
+ * Bookings of these statuses that start inside one of these windows and have an item no statement
+ * bills for its use, each with the number of its window; by start, then reference.
+ */
+export function unbilledBookingsIn(
+  db: Db,
+  windows: readonly StatementWindow[],
+  statuses: readonly BookingStatus[],
+): { readonly bookingId: string; readonly number: string }[] {
+  if (windows.length === 0) return []
+  return prepare<[string, string], { id: string; number: string }>(
+    db,
+    `SELECT b.id, json_extract(w.value, '$.number') AS number
+     FROM json_each(?) w
+     JOIN bookings b ON b.commune_id = json_extract(w.value, '$.communeId')
+       AND b.start_ms >= json_extract(w.value, '$.startMs') AND b.start_ms < json_extract(w.value, '$.endMs')
+     WHERE b.status IN (SELECT value FROM json_each(?))
+       AND EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND NOT EXISTS (
+             SELECT 1 FROM statement_lines l
+             WHERE l.booking_id = i.booking_id AND l.resource_id = i.resource_id AND l.kind = 'use'))
+     ORDER BY b.start_ms, b.reference`,
+  )
+    .all(JSON.stringify(windows), JSON.stringify(statuses))
+    .map((r) => ({ bookingId: r.id, number: r.number }))
 }

@@ -1,41 +1,32 @@
 /**
- * Deposits (cautions) and damage charges of bookings.
+ * Deposits (cautions) of bookings.
  *
  * A booking's expected deposit is the sum, over its items, of the deposit of the rate in force on
  * its first day (once per item, whatever the quantity: one cheque for 40 chairs). `deposits.record`
  * records it `received`, then `returned` (in full by default; what is not given back is kept).
- *
- * `costs.confirmDamage`: after the return, the manager confirms how many damaged or missing units of
- * an item the commune pays, at their replacement value (default: the purchase value ÷ units owned,
- * rounded half up); the line is dated by the confirmation's local day (Europe/Paris) and lands on the
- * statement of the period holding it. A charge already on an issued statement cannot change.
+ * `deposits.list` lists those expected, held or given back. Damage decisions are ./damages.ts.
  */
 import type { z } from 'zod'
-import type { costsConfirmDamageInput, depositsRecordInput } from '../../../../shared/api/cost-schemas'
+import type { depositsListInput, depositsRecordInput } from '../../../../shared/api/cost-schemas'
 import { coveredDates } from '../../../../shared/costs/counting'
-import { roundHalfUp } from '../../../../shared/costs/money'
-import type { DamageCharge, Deposit } from '../../../../shared/domain/costs'
+import type { Deposit, DepositListStatus } from '../../../../shared/domain/costs'
 import { DomainError } from '../../../../shared/errors'
-import { formatInstantFr, instantToLocalDate, toIsoUtc } from '../../../../shared/time'
-import { writeTransaction } from '../../db/connection'
+import { formatInstantFr, formatPeriodFr, toIsoUtc } from '../../../../shared/time'
+import { readTransaction, writeTransaction } from '../../db/connection'
 import { appendAudit } from '../../db/repositories/audit'
 import { getBooking, type BookingRecord } from '../../db/repositories/bookings'
 import {
-  deleteDamage,
   getDeposit as selectDeposit,
-  listDamagesOfBooking,
-  putDamage,
+  listDepositCandidates,
   putDeposit,
   type DepositRecord,
 } from '../../db/repositories/deposits'
-import { getResource } from '../../db/repositories/resources'
-import { statementOfDamage } from '../../db/repositories/statements'
 import { nowIso, type ServiceContext } from '../context'
 import { momentFromInput } from '../periods'
 import { rateLookup } from './pricing'
 
 /** @throws DomainError NOT_FOUND with the field path `bookingId` */
-function requireBooking(ctx: ServiceContext, id: string): BookingRecord {
+export function requireBooking(ctx: ServiceContext, id: string): BookingRecord {
   const booking = getBooking(ctx.db, id)
   if (!booking) {
     throw new DomainError('NOT_FOUND', 'Cette réservation n’existe pas.', {
@@ -45,23 +36,31 @@ function requireBooking(ctx: ServiceContext, id: string): BookingRecord {
   return booking
 }
 
-/** The deposit the booking's rates ask, cents. */
-function expectedDeposit(ctx: ServiceContext, booking: BookingRecord): number {
-  const date = coveredDates(booking).first
-  const rateFor = rateLookup(
+/** A rate lookup (./pricing.ts) over the resources of these bookings. */
+type RateFor = ReturnType<typeof rateLookup>
+
+function ratesOf(ctx: ServiceContext, bookings: readonly BookingRecord[]): RateFor {
+  return rateLookup(
     ctx.db,
-    booking.items.map((i) => i.resourceId),
+    bookings.flatMap((b) => b.items.map((i) => i.resourceId)),
   )
+}
+
+/** The deposit the booking's rates ask, cents. */
+function expectedDeposit(booking: BookingRecord, rateFor: RateFor): number {
+  const date = coveredDates(booking).first
   return booking.items.reduce((sum, item) => sum + (rateFor(item.resourceId, date)?.depositCents ?? 0), 0)
 }
 
-function toDeposit(ctx: ServiceContext, booking: BookingRecord, record: DepositRecord | undefined): Deposit {
+function toDeposit(booking: BookingRecord, record: DepositRecord | undefined, rateFor: RateFor): Deposit {
   const returned = record?.returnedCents ?? null
   return {
     bookingId: booking.id,
     bookingReference: booking.reference,
+    bookingTitle: booking.title,
+    periodText: formatPeriodFr(booking),
     communeId: booking.communeId,
-    expectedCents: expectedDeposit(ctx, booking),
+    expectedCents: expectedDeposit(booking, rateFor),
     receivedCents: record?.receivedCents ?? null,
     receivedAt: record?.receivedAt ?? null,
     receivedBy: record?.receivedBy ?? null,
@@ -77,7 +76,7 @@ function toDeposit(ctx: ServiceContext, booking: BookingRecord, record: DepositR
 /** `deposits.get`: what the booking's rates ask and what was recorded. @throws DomainError NOT_FOUND */
 export function getDeposit(ctx: ServiceContext, bookingId: string): Deposit {
   const booking = requireBooking(ctx, bookingId)
-  return toDeposit(ctx, booking, selectDeposit(ctx.db, booking.id))
+  return toDeposit(booking, selectDeposit(ctx.db, booking.id), ratesOf(ctx, [booking]))
 }
 
 /**
@@ -107,7 +106,7 @@ export function recordDeposit(ctx: ServiceContext, input: z.output<typeof deposi
           `La caution de ${booking.reference} est déjà reçue (le ${formatInstantFr(Date.parse(before.receivedAt ?? at))}).`,
         )
       }
-      const amount = input.amountCents ?? expectedDeposit(ctx, booking)
+      const amount = input.amountCents ?? expectedDeposit(booking, ratesOf(ctx, [booking]))
       if (amount === 0) {
         const message =
           'Aucune caution n’est prévue par les tarifs de cette réservation : indiquez le montant reçu.'
@@ -151,125 +150,39 @@ export function recordDeposit(ctx: ServiceContext, input: z.output<typeof deposi
       before: before ?? null,
       after: { ...after, communeId: booking.communeId },
     })
-    return toDeposit(ctx, booking, after)
+    return toDeposit(booking, after, ratesOf(ctx, [booking]))
   })
 }
 
-/** `costs.damages`: the charges confirmed for a booking. @throws DomainError NOT_FOUND */
-export function listDamages(ctx: ServiceContext, bookingId: string): DamageCharge[] {
-  requireBooking(ctx, bookingId)
-  return listDamagesOfBooking(ctx.db, bookingId).map(({ confirmedDate: _date, ...charge }) => charge)
+/** Where a deposit stands for `deposits.list`, or null when it has nothing to show. */
+function listStatus(deposit: Deposit): DepositListStatus | null {
+  if (deposit.state === 'returned') return 'returned'
+  if (deposit.state === 'received') return 'received'
+  return deposit.expectedCents > 0 ? 'expected' : null
 }
 
 /**
- * `costs.confirmDamage` (see the module comment); `quantity` 0 withdraws the charge. Journaled
- * (`damage_charge`, `confirm` / `withdraw`).
- * @returns the charge as stored (quantity 0 once withdrawn)
- * @throws DomainError NOT_FOUND (booking, item); INVALID_TRANSITION (not returned yet, or already on
- *   a statement); INVALID_INPUT (more than damaged and missing, no value known)
+ * `deposits.list`: the deposits of every commune or one, by booking start then reference:
+ * `expected` (the rates of an accepted or handed-out booking ask one, nothing received yet),
+ * `received` (held by the hub, whatever became of the booking since: it is still to give back) and
+ * `returned`; `status` keeps one of them.
  */
-export function confirmDamage(
-  ctx: ServiceContext,
-  input: z.output<typeof costsConfirmDamageInput>,
-): DamageCharge {
-  return writeTransaction(ctx.db, () => {
-    const booking = requireBooking(ctx, input.bookingId)
-    const item = booking.items.find((i) => i.resourceId === input.resourceId)
-    const resource = getResource(ctx.db, input.resourceId)
-    if (!item || !resource) {
-      throw new DomainError(
-        'NOT_FOUND',
-        `Cette ressource ne fait pas partie de la réservation ${booking.reference}.`,
-        {
-          issues: [{ path: 'resourceId', message: 'Ressource absente de la réservation.' }],
-        },
-      )
-    }
-    if (booking.status !== 'returned') {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `La réservation ${booking.reference} n’est pas encore rendue : les dégâts se constatent au retour.`,
-      )
-    }
-    const onStatement = statementOfDamage(ctx.db, booking.id, resource.id)
-    if (onStatement !== null) {
-      throw new DomainError(
-        'INVALID_TRANSITION',
-        `Ce dégât figure déjà sur le relevé ${onStatement}, qui ne change plus : une correction se fait sur un prochain relevé.`,
-      )
-    }
-    const returned = booking.returnedItems?.find((r) => r.resourceId === resource.id)
-    const missing = item.quantity - (returned?.returnedQuantity ?? item.quantity)
-    const chargeable = missing + (returned?.damagedQuantity ?? 0)
-    if (input.quantity > chargeable) {
-      const message =
-        `Au retour de ${booking.reference}, ${chargeable} unité(s) de « ${resource.name} » ont été notées abîmées ou manquantes : ` +
-        `on ne peut en facturer plus.`
-      throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'quantity', message }] })
-    }
-    const before = listDamagesOfBooking(ctx.db, booking.id).find((d) => d.resourceId === resource.id) ?? null
-    const at = nowIso(ctx)
-    if (input.quantity === 0) {
-      deleteDamage(ctx.db, booking.id, resource.id)
-      const withdrawn: DamageCharge = {
-        ...(before ?? defaults(booking, resource.id, at, ctx.actor)),
-        quantity: 0,
-      }
-      appendAudit(ctx.db, {
-        id: ctx.newId(),
-        at,
-        actor: ctx.actor,
-        entity: 'damage_charge',
-        entityId: booking.id,
-        action: 'withdraw',
-        before,
-        after: { ...withdrawn, communeId: booking.communeId },
-      })
-      return withdrawn
-    }
-    const unitValue =
-      input.unitValueCents ??
-      (resource.purchaseValueCents === null
-        ? null
-        : roundHalfUp(BigInt(resource.purchaseValueCents), BigInt(resource.quantity)))
-    if (unitValue === null) {
-      const message = `« ${resource.name} » n’a pas de valeur d’achat : indiquez la valeur de remplacement par unité.`
-      throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'unitValueCents', message }] })
-    }
-    const charge = {
-      bookingId: booking.id,
-      resourceId: resource.id,
-      quantity: input.quantity,
-      unitValueCents: unitValue,
-      confirmedAt: at,
-      confirmedDate: instantToLocalDate(ctx.now()),
-      confirmedBy: ctx.actor,
-      notes: input.notes ?? '',
-    }
-    putDamage(ctx.db, charge)
-    appendAudit(ctx.db, {
-      id: ctx.newId(),
-      at,
-      actor: ctx.actor,
-      entity: 'damage_charge',
-      entityId: booking.id,
-      action: 'confirm',
-      before,
-      after: { ...charge, communeId: booking.communeId },
+export function listDeposits(ctx: ServiceContext, input: z.output<typeof depositsListInput>): Deposit[] {
+  return readTransaction(ctx.db, () => {
+    const candidates = listDepositCandidates(ctx.db, input.communeId ?? null)
+    const bookings = new Map(
+      candidates.flatMap((c) => {
+        const booking = getBooking(ctx.db, c.bookingId)
+        return booking ? [[booking.id, booking] as const] : []
+      }),
+    )
+    const rateFor = ratesOf(ctx, [...bookings.values()])
+    return candidates.flatMap(({ bookingId, deposit }) => {
+      const booking = bookings.get(bookingId)
+      if (!booking) return []
+      const shown = toDeposit(booking, deposit, rateFor)
+      const status = listStatus(shown)
+      return status !== null && (input.status === undefined || input.status === status) ? [shown] : []
     })
-    const { confirmedDate: _date, ...result } = charge
-    return result
   })
-}
-
-function defaults(booking: BookingRecord, resourceId: string, at: string, actor: string): DamageCharge {
-  return {
-    bookingId: booking.id,
-    resourceId,
-    quantity: 0,
-    unitValueCents: 0,
-    confirmedAt: at,
-    confirmedBy: actor,
-    notes: '',
-  }
 }

@@ -3,7 +3,8 @@
  * electron/backend/handlers.ts.
  */
 import type { HandlerMap } from '../../handlers'
-import { confirmDamage, getDeposit, listDamages, recordDeposit } from './deposits'
+import { confirmDamage, listDamages, pendingDamages } from './damages'
+import { getDeposit, listDeposits, recordDeposit } from './deposits'
 import { listRates, setRate } from './rates'
 import { costReport } from './report'
 import { getHubSettings, updateHubSettings } from './settings'
@@ -23,8 +24,10 @@ type CostMethod =
   | 'statements.export'
   | 'deposits.record'
   | 'deposits.get'
+  | 'deposits.list'
   | 'costs.confirmDamage'
   | 'costs.damages'
+  | 'costs.pendingDamages'
 
 export const costHandlers: HandlerMap<CostMethod> = {
   'rates.list': (input, ctx) => listRates(ctx, input),
@@ -39,6 +42,8 @@ export const costHandlers: HandlerMap<CostMethod> = {
   'statements.export': (input, ctx) => exportStatement(ctx, input),
   'deposits.record': (input, ctx) => recordDeposit(ctx, input),
   'deposits.get': (input, ctx) => getDeposit(ctx, input.bookingId),
+  'deposits.list': (input, ctx) => listDeposits(ctx, input),
   'costs.confirmDamage': (input, ctx) => confirmDamage(ctx, input),
   'costs.damages': (input, ctx) => listDamages(ctx, input.bookingId),
+  'costs.pendingDamages': (input, ctx) => pendingDamages(ctx, input.communeId),
 }

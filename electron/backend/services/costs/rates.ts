@@ -9,7 +9,7 @@ import type { Rate } from '../../../../shared/domain/costs'
 import { DomainError } from '../../../../shared/errors'
 import { writeTransaction } from '../../db/connection'
 import { appendAudit } from '../../db/repositories/audit'
-import { latestRate, listRates as selectRates, upsertRate } from '../../db/repositories/rates'
+import { listRates as selectRates, rateInForce, upsertRate } from '../../db/repositories/rates'
 import { getResource } from '../../db/repositories/resources'
 import { nowIso, type ServiceContext } from '../context'
 
@@ -32,7 +32,8 @@ export function listRates(ctx: ServiceContext, input: z.output<typeof ratesListI
 
 /**
  * `rates.set`: the resource's rate from `validFrom`, replacing the one set for that same day. The
- * deposit defaults to the previous rate's. Journaled (`rate`, `set`).
+ * deposit and the « gratuit » flag default to those of the rate in force on `validFrom` (none: 0 and
+ * not free). Journaled (`rate`, `set`).
  * @throws DomainError NOT_FOUND (resource), INVALID_INPUT (per m² for a resource without area)
  */
 export function setRate(ctx: ServiceContext, input: z.output<typeof ratesSetInput>): Rate {
@@ -42,7 +43,7 @@ export function setRate(ctx: ServiceContext, input: z.output<typeof ratesSetInpu
       const message = `Indiquez d’abord la surface en m² de « ${resource.name} » (fiche de la ressource) : le tarif au m² en dépend.`
       throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'unit', message }] })
     }
-    const previous = latestRate(ctx.db, resource.id)
+    const previous = rateInForce(ctx.db, resource.id, input.validFrom)
     const at = nowIso(ctx)
     const before = selectRates(ctx.db, resource.id).find((r) => r.validFrom === input.validFrom) ?? null
     const rate = upsertRate(ctx.db, {
@@ -51,7 +52,7 @@ export function setRate(ctx: ServiceContext, input: z.output<typeof ratesSetInpu
       unit: input.unit,
       amountCents: input.amountCents ?? 0,
       depositCents: input.depositCents ?? previous?.depositCents ?? 0,
-      free: input.free ?? false,
+      free: input.free ?? previous?.free ?? false,
       validFrom: input.validFrom,
       createdAt: at,
       createdBy: ctx.actor,

@@ -6,7 +6,7 @@
  * notes; the number and « page n/N » at the foot of every page.
  */
 import type { Content, ContextPageSize, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { formatQuarters, unitLabels } from '../../../../shared/costs/lines'
+import { carryNoteOf, formatQuarters, unitLabels } from '../../../../shared/costs/lines'
 import { formatEuros, formatNumberFr } from '../../../../shared/costs/money'
 import type { CostLine, Statement } from '../../../../shared/domain/costs'
 import { formatInstantFr, formatLocalDateFr } from '../../../../shared/time'
@@ -82,6 +82,8 @@ function resourceCell(line: CostLine): TableCell {
     line.areaM2 !== null ? `${formatNumberFr(line.areaM2)} m²` : '',
     line.bandLabel,
     line.rateSource === 'missing' ? line.detail : '',
+    // A line without rate prints its whole detail, carry note included.
+    line.rateSource === 'missing' ? '' : (carryNoteOf(line) ?? ''),
   ].filter((text) => text !== '')
   return {
     stack: [

@@ -24,7 +24,7 @@ import {
 import { EPCI } from '../../seed/communes'
 import { nowIso, type ServiceContext } from '../context'
 import { renderPdf } from '../pdf'
-import { chargedBookings, costLines, rulesFor } from './report'
+import { periodLines, rulesFor } from './report'
 import { statementDocument } from './statement-pdf'
 import { statementWorkbook } from './statement-xlsx'
 import { resolveHubId } from './settings'
@@ -36,7 +36,9 @@ function localYear(ms: number): number {
 
 /**
  * `statements.issue`: the commune's lines of `[from, to]` (local dates, inclusive) as
- * `reports.costs` counts them now, frozen under the next number. Journaled (`statement`, `issue`).
+ * `reports.costs` counts them now, less what another statement already bills, plus what fell
+ * between statements (./report.ts: an item accepted after the statement of its day, a damage charged
+ * on a day a statement already covers), frozen under the next number. Journaled (`statement`, `issue`).
  * @throws DomainError NOT_FOUND (commune); INVALID_INPUT when a statement of the commune already
  *   covers a day of the period (each booking is charged once) or when there is nothing to charge
  */
@@ -57,13 +59,17 @@ export function issueStatement(ctx: ServiceContext, input: z.output<typeof state
         '(chaque réservation n’est facturée qu’une fois).'
       throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'from', message }] })
     }
-    const bookings = chargedBookings(ctx, input.from, input.to, commune.id)
-    const lines = costLines(ctx, bookings, input.from, input.to, commune.id)
+    const lines = periodLines(ctx, {
+      from: input.from,
+      to: input.to,
+      communeId: commune.id,
+      purpose: 'statement',
+    })
     if (lines.length === 0) {
       const message = `Rien à facturer à ${commune.name} ${period} : aucune réservation acceptée, sortie ou rendue, ni dégât confirmé.`
       throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'to', message }] })
     }
-    const hubId = commune.hubId ?? bookings[0]?.hubId ?? resolveHubId(ctx, undefined)
+    const hubId = commune.hubId ?? resolveHubId(ctx, undefined)
     const statement: Statement = {
       id: ctx.newId(),
       number: nextStatementNumber(ctx.db, localYear(ctx.now())),

@@ -13,7 +13,7 @@ import { listCategories } from '../../db/repositories/categories'
 import { listCommunes } from '../../db/repositories/communes'
 import { listResources } from '../../db/repositories/resources'
 import type { ServiceContext } from '../context'
-import { chargedBookings, chargedStatuses, costLines } from './report'
+import { chargedBookings, chargedStatuses, useLines } from './report'
 
 /** `reports.usage` for the local dates `[from, to]` (Europe/Paris, inclusive). */
 export function usageReport(ctx: ServiceContext, input: z.output<typeof reportsUsageInput>): UsageReport {
@@ -38,7 +38,7 @@ export function usageReport(ctx: ServiceContext, input: z.output<typeof reportsU
       })),
       categories: listCategories(ctx.db),
       communes: listCommunes(ctx.db),
-      lines: costLines(ctx, starting, input.from, input.to).filter((line) => line.kind === 'use'),
+      lines: useLines(ctx, starting),
     })
   })
 }

@@ -1,3 +1,4 @@
+import { carryNoteOf } from '../../../../shared/costs/lines'
 import type { CommuneCosts, StatementSummary } from '../../../../shared/domain/costs'
 import { formatInstantFr } from '../../../../shared/time'
 import { bookingHash } from '../booking/model'
@@ -103,6 +104,7 @@ export function CommuneCostsCard({ commune, statement, canIssue, onIssue }: Comm
               </tr>
               {group.lines.map((line, index) => {
                 const note = rateSourceNote(line)
+                const carried = line.rateSource === 'missing' ? null : carryNoteOf(line)
                 return (
                   <tr
                     key={`${line.resourceId}-${index}`}
@@ -116,6 +118,11 @@ export function CommuneCostsCard({ commune, statement, canIssue, onIssue }: Comm
                       {line.kind === 'damage' ? <span className="costs-tag">Dégât</span> : null}
                       {note && line.rateSource !== 'missing' ? (
                         <div className="costs-line-note">{note}</div>
+                      ) : null}
+                      {carried ? (
+                        <div className="costs-line-note" data-testid="cost-line-carried">
+                          {carried}
+                        </div>
                       ) : null}
                       {line.rateSource === 'missing' ? (
                         <div className="costs-missing">

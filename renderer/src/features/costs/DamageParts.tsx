@@ -1,6 +1,6 @@
 /**
  * Damaged or missing units noted at returns: the table (with « Facturer » per item) and the
- * confirmation dialog (`costs.confirmDamage`). Display only.
+ * decision dialog (`costs.confirmDamage`: charge them, or 0 and a reason not to). Display only.
  */
 import type { Resource } from '../../../../shared/domain/types'
 import { formatInstantFr } from '../../../../shared/time'
@@ -9,7 +9,7 @@ import { Banner } from '../../components/Feedback'
 import { Modal } from '../../components/Modal'
 import { bookingHash } from '../booking/model'
 import type { DamageDraft, DamageRow } from './damages'
-import { chargeAmountCents, damageText } from './damages'
+import { chargeAmountCents, damageText, waivesCharge } from './damages'
 import { formatAmount } from './format'
 import { MoneyInput } from './MoneyInput'
 
@@ -52,7 +52,9 @@ export function DamageTable({
                 key={`${row.booking.id}-${row.resourceId}`}
                 data-testid="damage-row"
                 data-reference={row.booking.reference}
-                data-state={row.charge ? 'confirmed' : 'pending'}
+                data-state={
+                  row.charge === null ? 'pending' : row.charge.decision === 'waive' ? 'waived' : 'confirmed'
+                }
               >
                 {showBooking ? (
                   <td>
@@ -61,8 +63,8 @@ export function DamageTable({
                     </a>
                     <div className="cell-sub">
                       {communeName(row.booking.communeId)}
-                      {row.booking.return
-                        ? ` · rendue le ${formatInstantFr(Date.parse(row.booking.return.at))}`
+                      {row.booking.returnedAt
+                        ? ` · rendue le ${formatInstantFr(Date.parse(row.booking.returnedAt))}`
                         : ''}
                     </div>
                   </td>
@@ -70,7 +72,14 @@ export function DamageTable({
                 <td className="cell-name">{row.resourceName}</td>
                 <td>{damageText(row, isStock)}</td>
                 <td>
-                  {row.charge ? (
+                  {row.charge?.decision === 'waive' ? (
+                    <>
+                      Non facturé
+                      <div className="cell-sub">
+                        décidé le {formatInstantFr(Date.parse(row.charge.confirmedAt))} · {row.charge.reason}
+                      </div>
+                    </>
+                  ) : row.charge ? (
                     <>
                       {row.charge.quantity} × {formatAmount(row.charge.unitValueCents)} ={' '}
                       <strong>{formatAmount(chargeAmountCents(row.charge))}</strong>
@@ -138,7 +147,11 @@ export function DamageDialog({
             Annuler
           </button>
           <button type="button" className="button button--primary" disabled={saving} onClick={onSave}>
-            {saving ? 'Enregistrement…' : 'Confirmer la facturation'}
+            {saving
+              ? 'Enregistrement…'
+              : waivesCharge(draft)
+                ? 'Ne pas facturer'
+                : 'Confirmer la facturation'}
           </button>
         </>
       }
@@ -146,15 +159,15 @@ export function DamageDialog({
       <div className="form" data-testid="damage-dialog">
         <p>
           Au retour de <span className="mono">{row.booking.reference}</span> : {damageText(row, isStock)}. La
-          ligne figurera sur le relevé de la commune qui couvre le jour de cette confirmation, à la valeur de
-          remplacement.
+          ligne figurera, à la valeur de remplacement, sur le relevé de la commune qui couvre le jour de cette
+          confirmation, ou sur le suivant s’il est déjà émis.
         </p>
         <div className="form-grid form-grid--2">
           <Field
             id="damage-quantity"
             label="Unités facturées"
             error={errors.quantity}
-            hint="0 : ne rien facturer."
+            hint="0 : ne rien facturer, en disant pourquoi."
           >
             <input
               type="number"
@@ -184,10 +197,14 @@ export function DamageDialog({
             />
           </Field>
         </div>
-        <Field id="damage-notes" label="Remarques sur les dégâts" error={errors.notes}>
+        <Field
+          id="damage-notes"
+          label={waivesCharge(draft) ? 'Motif de la non-facturation' : 'Remarques sur les dégâts'}
+          error={errors.notes ?? errors.reason}
+        >
           <textarea
             rows={2}
-            {...fieldA11y('damage-notes', errors.notes)}
+            {...fieldA11y('damage-notes', errors.notes ?? errors.reason)}
             value={draft.notes}
             onChange={(e) => onChange({ notes: e.target.value })}
           />

@@ -17,14 +17,14 @@ import './costs.css'
 
 /**
  * Refacturation (`#/refacturation`): what each commune owes for a period (`reports.costs`), the
- * statements to issue and those issued (PDF, XLSX), and the damaged or missing items of the period's
- * returns awaiting the manager's confirmation.
+ * statements to issue and those issued (PDF, XLSX), and the damaged or missing items of every return
+ * still awaiting the manager's decision (`costs.pendingDamages`), whatever their period.
  */
 export function RefacturationPage() {
   const c = useCosts()
   const d = useDamages()
   const load = c.load
-  const loadDamages = d.loadPeriod
+  const loadDamages = d.loadPending
   const canIssue = useCan('statements.issue')
   const canConfirm = useCan('costs.confirmDamage')
   const communes = useReference((s) => s.communes)
@@ -38,8 +38,8 @@ export function RefacturationPage() {
     void load()
   }, [load])
   useEffect(() => {
-    void loadDamages(from, to)
-  }, [loadDamages, from, to])
+    void loadDamages()
+  }, [loadDamages])
 
   const periodText = `du ${formatLocalDateFr(from)} au ${formatLocalDateFr(to)}`
   // While another period loads, its figures are not those of the period shown.
@@ -159,11 +159,12 @@ export function RefacturationPage() {
 
       <section className="card" aria-labelledby="damages-title">
         <h2 id="damages-title" className="card__title">
-          Dégâts et manques constatés au retour
+          Dégâts et manques à décider
         </h2>
         <p className="card__subtitle">
-          Retours enregistrés {periodText}. Un dégât confirmé est facturé à la valeur de remplacement, sur le
-          relevé qui couvre le jour de la confirmation.
+          Retours de toutes les périodes dont des unités abîmées ou manquantes attendent votre décision. Un
+          dégât confirmé est facturé à la valeur de remplacement, sur le prochain relevé de la commune ; vous
+          pouvez aussi décider, motif à l’appui, de ne pas le facturer.
         </p>
         {d.notice ? (
           <Banner tone="success" onDismiss={d.dismissNotice}>
@@ -171,11 +172,11 @@ export function RefacturationPage() {
           </Banner>
         ) : null}
         {d.status === 'error' && d.error ? (
-          <LoadError message={d.error} onRetry={() => void loadDamages(from, to)} />
+          <LoadError message={d.error} onRetry={() => void loadDamages()} />
         ) : d.status !== 'ready' ? (
           <Loading label="Recherche des retours…" />
         ) : damageRows.length === 0 ? (
-          <p className="rd-muted">Aucun matériel rendu abîmé ou manquant sur cette période.</p>
+          <p className="rd-muted">Aucun dégât ni manque en attente de décision.</p>
         ) : (
           <DamageTable
             rows={damageRows}

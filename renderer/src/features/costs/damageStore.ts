@@ -1,22 +1,24 @@
 /**
- * Damaged or missing units noted at returns, and their charges (`costs.damages`,
- * `costs.confirmDamage`): the list of the Refacturation page (returns recorded in its period) or of
- * one booking's page, and the confirmation dialog.
+ * Damaged or missing units noted at returns, and the manager's decisions (`costs.pendingDamages`,
+ * `costs.damages`, `costs.confirmDamage`): the items awaiting a decision, all periods together (the
+ * Refacturation page), or one booking's items with their decisions (its page), and the decision
+ * dialog.
  */
 import { create } from 'zustand'
 import type { DamageCharge } from '../../../../shared/domain/costs'
 import type { Booking } from '../../../../shared/domain/types'
-import { addDaysToDate, formatLocalDateFr, instantToLocalDate } from '../../../../shared/time'
+import { formatLocalDateFr, instantToLocalDate } from '../../../../shared/time'
 import { api } from '../../api'
 import { issuesByPath } from '../../lib/apiErrors'
 import { byId, useReference } from '../../stores/reference'
 import type { DamageDraft, DamageRow } from './damages'
-import { damageDraftErrors, damageDraftFrom, damageDraftToInput, damageRows, returnedWithin } from './damages'
-
-/** How far before the period a returned booking may have started (its return falls in the period). */
-const LOOKBACK_DAYS = 190
-/** How far after the period it may start: equipment handed out early and brought back early. */
-const LOOKAHEAD_DAYS = 31
+import {
+  damageDraftErrors,
+  damageDraftFrom,
+  damageDraftToInput,
+  damageRows,
+  pendingDamageRows,
+} from './damages'
 
 interface DamageDialog {
   readonly row: DamageRow
@@ -27,7 +29,7 @@ interface DamageDialog {
 }
 
 interface DamagesState {
-  /** What the list shows: `period:<from>/<to>` or `booking:<id>`; a load for another scope is dropped. */
+  /** What the list shows: `pending` or `booking:<id>`; a load for another scope is dropped. */
   readonly scope: string
   readonly status: 'idle' | 'loading' | 'ready' | 'error'
   readonly error: string | null
@@ -35,8 +37,8 @@ interface DamagesState {
   readonly dialog: DamageDialog | null
   /** What the last confirmation did, in French. */
   readonly notice: string | null
-  /** The returns recorded in `[from, to]` (local dates) with damaged or missing units. */
-  readonly loadPeriod: (from: string, to: string) => Promise<void>
+  /** Every returned item with damaged or missing units awaiting a decision. */
+  readonly loadPending: () => Promise<void>
   /** One returned booking's damaged or missing units. */
   readonly loadBooking: (booking: Booking) => Promise<void>
   readonly open: (row: DamageRow) => void
@@ -82,21 +84,14 @@ export const useDamages = create<DamagesState>()((set, get) => {
     rows: [],
     dialog: null,
     notice: null,
-    loadPeriod: async (from, to) => {
-      const scope = `period:${from}/${to}`
-      reloadCurrent = () => get().loadPeriod(from, to)
+    loadPending: async () => {
+      const scope = 'pending'
+      reloadCurrent = () => get().loadPending()
       set({ scope, status: 'loading', error: null, ...(get().scope === scope ? {} : { rows: [] }) })
-      const result = await api.bookings.list({
-        from: addDaysToDate(from, -LOOKBACK_DAYS),
-        to: addDaysToDate(to, 1 + LOOKAHEAD_DAYS),
-        status: 'returned',
-      })
+      const result = await api.costs.pendingDamages({})
       if (get().scope !== scope) return
       if (!result.ok) return set({ status: 'error', error: result.error.message })
-      await fill(
-        scope,
-        result.value.filter((b) => returnedWithin(b, from, to)),
-      )
+      set({ status: 'ready', rows: pendingDamageRows(result.value) })
     },
     loadBooking: async (booking) => {
       const scope = `booking:${booking.id}`
@@ -137,8 +132,8 @@ export const useDamages = create<DamagesState>()((set, get) => {
       set({
         dialog: null,
         notice:
-          result.value.quantity === 0
-            ? `Aucun dégât facturé pour « ${resourceName} » (${booking.reference}).`
+          result.value.decision === 'waive'
+            ? `Décision enregistrée : « ${resourceName} » (${booking.reference}) ne sera pas facturé.`
             : `Dégât confirmé pour « ${resourceName} » (${booking.reference}) : il sera facturé sur le relevé de la commune qui couvre le ${formatLocalDateFr(instantToLocalDate(Date.parse(result.value.confirmedAt)))}.`,
       })
       await reloadCurrent?.()

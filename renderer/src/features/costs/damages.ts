@@ -1,26 +1,35 @@
 /**
- * Damaged or missing units noted at a booking's return, and the charges the manager confirmed
- * (`costs.confirmDamage`): which lines await a decision, and the confirmation form; and where a
- * booking's deposit stands. Pure functions, no DOM, no store. The replacement value itself is the
- * backend's default (purchase value ÷ units owned) unless the manager types another.
+ * Damaged or missing units noted at a booking's return, and the manager's decisions
+ * (`costs.confirmDamage`: charged, or not billed with a reason): which lines await a decision
+ * (`costs.pendingDamages`, or one booking's), and the decision form; and where a booking's deposit
+ * stands. Pure functions, no DOM, no store. The replacement value itself is the backend's default
+ * (purchase value ÷ units owned) unless the manager types another.
  */
 import type { MethodInput } from '../../../../shared/api/contract'
-import type { DamageCharge, Deposit } from '../../../../shared/domain/costs'
+import type { DamageCharge, Deposit, PendingDamage } from '../../../../shared/domain/costs'
 import type { Booking, Resource } from '../../../../shared/domain/types'
 import { lineAmountCents, roundHalfUp } from '../../../../shared/costs/money'
-import { instantToLocalDate } from '../../../../shared/time'
 import { formatCents, parseEuros } from '../inventory/amounts'
+
+/** What a damage row shows of its booking. */
+export interface DamageBooking {
+  readonly id: string
+  readonly reference: string
+  readonly communeId: string
+  /** ISO 8601 UTC instant of the return, or null. */
+  readonly returnedAt: string | null
+}
 
 /** One item of a returned booking with damaged or missing units. */
 export interface DamageRow {
-  readonly booking: Booking
+  readonly booking: DamageBooking
   readonly resourceId: string
   readonly resourceName: string
   readonly damaged: number
   readonly missing: number
   /** Units that may be charged: damaged + missing. */
   readonly chargeable: number
-  /** The charge confirmed, or null while the manager has not decided. */
+  /** The decision taken (charged, or not billed), or null while the manager has not decided. */
   readonly charge: DamageCharge | null
   /** The backend's default value per unit (purchase value ÷ units owned), cents; null without purchase value. */
   readonly defaultUnitValueCents: number | null
@@ -45,10 +54,15 @@ export function damageRows(
       const damaged = back.damagedQuantity
       if (missing + damaged === 0) return []
       const resource = resourcesById.get(item.resourceId)
-      const charge = charges.find((c) => c.resourceId === item.resourceId && c.quantity > 0) ?? null
+      const charge = charges.find((c) => c.resourceId === item.resourceId) ?? null
       return [
         {
-          booking,
+          booking: {
+            id: booking.id,
+            reference: booking.reference,
+            communeId: booking.communeId,
+            returnedAt: booking.return?.at ?? null,
+          },
           resourceId: item.resourceId,
           resourceName: resource?.name ?? 'Ressource inconnue',
           damaged,
@@ -65,16 +79,28 @@ export function damageRows(
   })
 }
 
+/** The rows of `costs.pendingDamages`: items awaiting a decision, all periods together. */
+export function pendingDamageRows(pending: readonly PendingDamage[]): DamageRow[] {
+  return pending.map((p) => ({
+    booking: {
+      id: p.bookingId,
+      reference: p.bookingReference,
+      communeId: p.communeId,
+      returnedAt: p.returnedAt,
+    },
+    resourceId: p.resourceId,
+    resourceName: p.resourceName,
+    damaged: p.damagedQuantity,
+    missing: p.missingQuantity,
+    chargeable: p.chargeableQuantity,
+    charge: null,
+    defaultUnitValueCents: p.defaultUnitValueCents,
+  }))
+}
+
 /** The amount of a confirmed charge, as its statement line counts it (shared/costs/money), cents. */
 export function chargeAmountCents(charge: Pick<DamageCharge, 'quantity' | 'unitValueCents'>): number {
   return lineAmountCents(charge.quantity, null, 1, 1, charge.unitValueCents, 0)
-}
-
-/** Whether a returned booking's return was recorded inside `[from, to]` (local dates, Europe/Paris). */
-export function returnedWithin(booking: Booking, from: string, to: string): boolean {
-  if (!booking.return) return false
-  const day = instantToLocalDate(Date.parse(booking.return.at))
-  return day >= from && day <= to
 }
 
 /** `2 abîmées, 1 manquante` (stock) in words; `abîmé` / `manquant` for a unit resource. */
@@ -86,20 +112,29 @@ export function damageText(row: Pick<DamageRow, 'damaged' | 'missing'>, isStock:
   return parts.join(', ')
 }
 
-/** The confirmation form: how many units to charge and at what value each (euros as typed). */
+/**
+ * The decision form: how many units to charge and at what value each (euros as typed); `notes` are
+ * the remarks of a charge, or the reason when nothing is charged (0 units).
+ */
 export interface DamageDraft {
   readonly quantity: string
   readonly unitValue: string
   readonly notes: string
 }
 
-/** Prefilled: every damaged or missing unit, at the confirmed or default value. */
+/** Whether a draft charges nothing: the decision not to bill, which needs its reason. */
+export function waivesCharge(draft: Pick<DamageDraft, 'quantity'>): boolean {
+  return draft.quantity.trim() === '0'
+}
+
+/** Prefilled: the decision taken, else every damaged or missing unit at the default value. */
 export function damageDraftFrom(row: DamageRow): DamageDraft {
-  const value = row.charge?.unitValueCents ?? row.defaultUnitValueCents
+  const charge = row.charge
+  const value = charge && charge.decision === 'charge' ? charge.unitValueCents : row.defaultUnitValueCents
   return {
-    quantity: String(row.charge?.quantity ?? row.chargeable),
+    quantity: String(charge?.quantity ?? row.chargeable),
     unitValue: value === null ? '' : formatCents(value),
-    notes: row.charge?.notes ?? '',
+    notes: charge ? (charge.decision === 'waive' ? charge.reason : charge.notes) : '',
   }
 }
 
@@ -117,11 +152,17 @@ export function damageDraftErrors(draft: DamageDraft, chargeable: number): Recor
   else if (value.value === null && quantity > 0) {
     errors.unitValueCents = 'Indiquez la valeur de remplacement d’une unité.'
   }
+  if (waivesCharge(draft) && draft.notes.trim() === '') {
+    errors.reason = 'Indiquez pourquoi ces unités ne sont pas facturées.'
+  }
   return errors
 }
 
-/** The `costs.confirmDamage` input of a draft without errors. */
+/** The `costs.confirmDamage` input of a draft without errors (0 units: the reason, no value). */
 export function damageDraftToInput(row: DamageRow, draft: DamageDraft): MethodInput<'costs.confirmDamage'> {
+  if (waivesCharge(draft)) {
+    return { bookingId: row.booking.id, resourceId: row.resourceId, quantity: 0, reason: draft.notes.trim() }
+  }
   const value = parseEuros(draft.unitValue)
   return {
     bookingId: row.booking.id,

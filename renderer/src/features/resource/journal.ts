@@ -111,6 +111,19 @@ const fieldLabels: Readonly<Record<string, string>> = {
   keptAs: 'Données remplacées gardées dans',
   damagedFile: 'Fichier endommagé mis de côté',
   schemaVersion: 'Version du schéma',
+  confirmedAt: 'Décidé le',
+  confirmedBy: 'Par',
+  unitValueCents: 'Valeur unitaire',
+  amountCents: 'Montant',
+  depositCents: 'Caution',
+  expectedCents: 'Caution attendue',
+  receivedCents: 'Caution reçue',
+  returnedCents: 'Caution rendue',
+  free: 'Gratuit pour les communes membres',
+  validFrom: 'Applicable à partir du',
+  unit: 'Unité',
+  number: 'Numéro',
+  totalCents: 'Total',
 }
 
 /** Keys that say nothing to a person (identifiers, technical timestamps). */
@@ -158,6 +171,17 @@ const bookingActionLabels: Readonly<Record<string, string>> = {
   return: 'Matériel réceptionné (retour)',
 }
 
+/** Cost-sharing changes (issue 7), by `entity.action`. */
+const costActionLabels: Readonly<Record<string, string>> = {
+  'damage_charge.confirm': 'Dégâts : facturation décidée',
+  'rate.set': 'Tarif fixé',
+  'hub_settings.update': 'Paramètres du pôle modifiés',
+  'statement.issue': 'Relevé émis',
+  'deposit.received': 'Caution reçue',
+  'deposit.returned': 'Caution rendue',
+  'deposit.record': 'Caution enregistrée',
+}
+
 /** `inventory_number` → `inventoryNumber`. */
 function camel(key: string): string {
   return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
@@ -180,6 +204,8 @@ export function journalActionLabel(action: string, entity: string): string {
       ? bookingActionLabels
       : actionLabels
   if (subject === 'database' && verb === 'restore') return 'Sauvegarde restaurée'
+  const costLabel = costActionLabels[`${subject}.${verb}`]
+  if (costLabel) return costLabel
   const label = labels[verb] ?? actionLabels[verb]
   if (label) return label
   const spaced = verb.replace(/[_-]+/g, ' ')

@@ -50,16 +50,26 @@ interface SettingsState {
 }
 
 /**
- * What a save did; when versions from later days exist, that they keep their own values (the
- * backend builds a version from the one in force on its day, so a change does not reach them).
+ * What a save did, and what became of the versions from later days: the backend carries the change
+ * into those that still held the old value (they were written with the same instant as the saved
+ * version), and the others keep their own values.
  */
 function savedNotice(section: SettingsSection, validFrom: string, state: HubSettingsState): string {
   const text = `${savedTexts[section]}, applicables à partir du ${formatLocalDateFr(validFrom)}.`
-  const later = state.versions
-    .filter((v) => v.validFrom > validFrom)
-    .map((v) => formatLocalDateFr(v.validFrom))
-  if (later.length === 0) return text
-  return `${text} Attention : les paramètres applicables à partir du ${later.reverse().join(', du ')} gardent leurs propres valeurs ; modifiez-les aussi si cette règle doit continuer.`
+  const savedAt = state.versions.find((v) => v.validFrom === validFrom)?.updatedAt ?? null
+  const later = state.versions.filter((v) => v.validFrom > validFrom).reverse()
+  const days = (list: typeof later) => list.map((v) => formatLocalDateFr(v.validFrom)).join(', du ')
+  const carried = later.filter((v) => v.updatedAt === savedAt)
+  const kept = later.filter((v) => v.updatedAt !== savedAt)
+  return [
+    text,
+    carried.length > 0 ? `Reporté aussi sur les paramètres applicables à partir du ${days(carried)}.` : '',
+    kept.length > 0
+      ? `Les paramètres applicables à partir du ${days(kept)} gardent leurs propres valeurs.`
+      : '',
+  ]
+    .filter((part) => part !== '')
+    .join(' ')
 }
 
 const noErrors = { hourly: {}, surcharges: {}, governance: {} } as const
