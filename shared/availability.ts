@@ -12,7 +12,14 @@
  *   sides, the requested one included. Unavailabilities block exactly their own period.
  */
 import type { Condition, Conflict, ResourceKind, Tracking } from './domain/types'
-import { addDaysToDate, formatLocalDateFr, formatPeriodFr, startOfLocalDate, toIsoUtc } from './time'
+import {
+  addDaysToDate,
+  formatInstantFr,
+  formatLocalDateFr,
+  formatPeriodFr,
+  startOfLocalDate,
+  toIsoUtc,
+} from './time'
 
 const MINUTE_MS = 60_000
 
@@ -43,6 +50,13 @@ export interface CapacityResource {
 /** Bounds of time for standing limits (the largest instants a JS Date holds). */
 const FAR_PAST = -8.64e15
 const FAR_FUTURE = 8.64e15
+
+/**
+ * The end given to an unavailability that lasts until the manager restores the units (missing or
+ * damaged at a return): 01/01/2199, inside the years the application reads (shared/time.ts), so every
+ * date computed from it stays valid. Messages say « jusqu’à remise en service » instead of this date.
+ */
+export const UNTIL_RESTORED_END = Date.UTC(2199, 0, 1)
 
 /** Units a resource can lend at most: the stock less what is out of service. */
 export function lendableQuantity(resource: CapacityResource): number {
@@ -189,7 +203,10 @@ function describe(
       ? `${name} : ${occupation.source.reason}.`
       : `${name} :${stock} Cause : ${occupation.source.reason}.`
   }
-  const when = formatPeriodFr(occupation)
+  const when =
+    occupation.end >= UNTIL_RESTORED_END
+      ? `depuis le ${formatInstantFr(occupation.start)}, jusqu’à remise en service`
+      : formatPeriodFr(occupation)
   const holder =
     occupation.source.type === 'booking'
       ? `réservation ${occupation.source.reference} (${occupation.source.communeName}, « ${occupation.source.title} ») ${when}.`

@@ -65,7 +65,7 @@ export function qualificationIssues(
       ? `« ${resource.name} » demande un opérateur titulaire de ${required} : celle de ${expired.agent.name} ` +
         `expire le ${formatLocalDateFr(expired.expiresOn ?? lastDay)}, avant la fin de la réservation ` +
         `(${formatLocalDateFr(lastDay)}). Ajoutez un autre agent qualifié ou indiquez l’opérateur fourni par la commune.`
-      : `« ${resource.name} » demande un opérateur titulaire de ${required} : ajoutez un agent qui la détient ` +
+      : `« ${resource.name} » demande un opérateur titulaire de ${required} : ajoutez un agent qui en est titulaire ` +
         `ou indiquez l’opérateur qualifié fourni par la commune (nom et qualification).`
     issues.push({ resourceId: resource.id, resourceName: resource.name, qualification: required, message })
   }

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import { contract, isMethodName, type MethodName } from '../../shared/api/contract'
 import { DomainError, type ApiResult, type FieldIssue } from '../../shared/errors'
 import type { Access } from './auth/access'
-import { actorOf, type Principal } from './auth/principal'
+import { actorOf, scopedCommuneOf, type Principal } from './auth/principal'
 import type { Handler, HandlerMap } from './handlers'
 import type { ServiceContext } from './services/context'
 import type { Caller } from './types'
@@ -92,6 +92,10 @@ const fieldLabels: Record<string, string> = {
   exceptionDates: 'dates d’exception',
   onConflict: 'en cas de conflit',
   date: 'jour',
+  login: 'identifiant',
+  password: 'mot de passe',
+  displayName: 'nom affiché',
+  role: 'rôle',
   // Cost sharing and governance (issue 7).
   areaM2: 'surface',
   unit: 'unité',
@@ -153,7 +157,7 @@ function isBusy(error: unknown): boolean {
  */
 export function createDispatcher(
   handlers: HandlerMap,
-  contextFor: (caller: Caller, actor: string) => ServiceContext,
+  contextFor: (caller: Caller, actor: string, communeScope: string | null) => ServiceContext,
   access: Access,
 ): (method: string, input: unknown, caller: Caller) => Promise<ApiResult<unknown>> {
   return async (method, input, caller) => {
@@ -172,7 +176,11 @@ export function createDispatcher(
       access.authorize(method, parsed.data, principal)
       const handler = handlers[method] as Handler<MethodName>
       const call = { caller, principal, guard: access.guard }
-      const value: unknown = await handler(parsed.data, contextFor(caller, actorOf(principal)), call)
+      const value: unknown = await handler(
+        parsed.data,
+        contextFor(caller, actorOf(principal), scopedCommuneOf(principal)),
+        call,
+      )
       return { ok: true, value: access.present(value, principal) }
     } catch (error) {
       if (error instanceof DomainError) {

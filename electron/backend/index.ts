@@ -47,7 +47,11 @@ export function openBackend(options: BackendOptions): Backend {
   const now = options.now ?? Date.now
   const { storage } = openStorage({ ...options, now })
   // `db` is read at each access: after a restore, calls use the new connection.
-  const contextFor = (_caller?: Caller, actor: string = LOCAL_ADMIN_ACTOR): ServiceContext => ({
+  const contextFor = (
+    _caller?: Caller,
+    actor: string = LOCAL_ADMIN_ACTOR,
+    communeScope: string | null = null,
+  ): ServiceContext => ({
     get db() {
       return storage.db()
     },
@@ -55,6 +59,7 @@ export function openBackend(options: BackendOptions): Backend {
     actor,
     newId: randomUUID,
     storage,
+    communeScope,
   })
   if (storage.mode === 'normal') seedDatabase(contextFor(), options.seed)
   const access = createAccess(() => storage.db(), now, options.access)

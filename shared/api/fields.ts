@@ -12,14 +12,18 @@ z.config(z.locales.fr())
 z.config({ jitless: true })
 
 // Identifiers are made lower-case by the application; one typed in capitals is the same one.
-export const uuid = z.uuid({ message: 'Identifiant invalide (UUID attendu).' }).transform((id) => id.toLowerCase())
+export const uuid = z
+  .uuid({ message: 'Identifiant invalide (UUID attendu).' })
+  .transform((id) => id.toLowerCase())
 
-/** No control characters (NUL…) but line breaks and tabs, and no broken Unicode. */
+/** No control characters (NUL…) but line breaks and tabs, no bidirectional overrides, and no broken Unicode. */
 export function isCleanText(text: string): boolean {
   return (
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
     !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text) &&
-    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)
+    !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text) &&
+    // Bidirectional overrides turn « abc‮gnp.exe » into « abcexe.png » on screen and in the journal.
+    !/[\u202A-\u202E\u2066-\u2069]/.test(text)
   )
 }
 
@@ -107,11 +111,12 @@ export const items = z
     })
   })
 
-
 /** An idempotency key made by the client (a UUID or any 8–100 visible characters). */
 export const clientRequestId = z
   .string({ message: 'Identifiant de demande attendu.' })
-  .regex(/^[\x21-\x7E]{8,100}$/, { message: 'Identifiant de demande invalide (8 à 100 caractères visibles).' })
+  .regex(/^[\x21-\x7E]{8,100}$/, {
+    message: 'Identifiant de demande invalide (8 à 100 caractères visibles).',
+  })
 
 /** The commune's own qualified operator. */
 export const providedOperator = z

@@ -24,7 +24,7 @@ const count = (label: string) =>
   z
     .number({ message: `${label} : nombre attendu.` })
     .int({ message: `${label} : nombre entier attendu.` })
-    .min(0, { message: `${label} ne peut pas être négatif.` })
+    .min(0, { message: `${label} : pas de nombre négatif.` })
     .max(1_000_000, { message: `${label} : nombre trop grand.` })
 
 export const bookingsApproveInput = z.object({ id: uuid }).strict()
@@ -59,7 +59,23 @@ export const bookingsReturnInput = z
     id: uuid,
     at: timeText.optional(),
     odometerKm: odometerKm.optional(),
-    items: z.array(returnedItem).max(200).optional(),
+    items: z
+      .array(returnedItem)
+      .max(200)
+      .superRefine((lines, ctx) => {
+        const seen = new Set<string>()
+        lines.forEach((line, index) => {
+          if (seen.has(line.resourceId)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'resourceId'],
+              message: 'Cette ressource figure deux fois dans le retour : une ligne par ressource.',
+            })
+          }
+          seen.add(line.resourceId)
+        })
+      })
+      .optional(),
     notes: optionalText('Les remarques', 4000).optional(),
   })
   .strict()

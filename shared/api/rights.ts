@@ -134,13 +134,14 @@ export function canCall(role: Role | null, method: MethodName): boolean {
 
 /** The French description of who may call a method, for FORBIDDEN messages: « un administrateur ». */
 export function allowedRolesText(rule: MethodRule): string {
-  if (rule.access === 'public') return 'tout le monde'
+  if (rule.access === 'public') return 'à tout le monde'
+  // Each with its preposition: « au responsable », « à un administrateur ».
   const names: Record<Role, string> = {
-    admin: 'un administrateur',
-    manager: 'le responsable du pôle',
-    secretary: 'une secrétaire de mairie',
-    viewer: 'un compte de consultation',
+    admin: 'à un administrateur',
+    manager: 'au responsable du pôle',
+    secretary: 'à une secrétaire de mairie',
+    viewer: 'à un compte de consultation',
   }
   const list = rule.roles.map((r) => names[r])
-  return list.length <= 1 ? (list[0] ?? 'personne') : `${list.slice(0, -1).join(', ')} ou ${list.at(-1)}`
+  return list.length <= 1 ? (list[0] ?? 'à personne') : `${list.slice(0, -1).join(', ')} ou ${list.at(-1)}`
 }

@@ -119,7 +119,7 @@ describe('a secretary of Tiffauges', () => {
     expect(approve).toEqual({
       code: 'FORBIDDEN',
       message:
-        'Action réservée à un administrateur ou le responsable du pôle : votre compte (secrétaire de mairie) ne le permet pas. Demandez-la au pôle technique ou à un administrateur.',
+        'Action réservée à un administrateur ou au responsable du pôle : votre compte (secrétaire de mairie) ne le permet pas. Demandez-la au pôle technique ou à un administrateur.',
       details: undefined,
     })
     expect((await s.secretary.fail('bookings.checkOut', { id: request.id })).code).toBe('FORBIDDEN')

@@ -21,9 +21,31 @@ describe('bookings.create: requests and idempotency', () => {
     expect(first.reference).toBe('RES-2026-0001')
     const stored = await api.ok('bookings.list', { from: '2027-06-01', to: '2027-07-01' })
     expect(stored.map((b) => b.id)).toEqual([first.id])
+    // A different request cannot reuse the key: it would be silently dropped.
+    const reused = await api.fail('bookings.create', { ...input, title: 'Autre objet' })
+    expect([reused.code, reused.message]).toEqual([
+      'INVALID_INPUT',
+      'Cet identifiant de demande a déjà servi pour une autre demande : rechargez la page et envoyez-la de nouveau.',
+    ])
     // The retry consumed no reference number.
     const next = await api.ok('bookings.create', { ...input, clientRequestId: 'autre-demande-0002' })
     expect(next.reference).toBe('RES-2026-0002')
+  })
+
+  it('refuses a title with a bidirectional override, which would disguise it on screen', async () => {
+    const api = makeBackend()
+    const f = await fixtures(api)
+    const refused = await api.fail('bookings.create', {
+      communeId: f.tiffauges.id,
+      title: 'abc\u202Egnp.exe',
+      start: '2027-06-21',
+      end: '2027-06-21',
+      items: [{ resourceId: f.chaises.id, quantity: 4 }],
+    })
+    expect([refused.code, refused.message]).toEqual([
+      'INVALID_INPUT',
+      'Saisie invalide (objet) : Caractères invalides (caractères de contrôle ou texte mal encodé) : retapez ce texte.',
+    ])
   })
 
   it('is requested when a resource requires approval, approved otherwise', async () => {
@@ -269,6 +291,25 @@ describe('check-out and return', () => {
       'INVALID_INPUT',
       'Rendu 41, prêté 40 : on ne rend pas plus que prêté.',
     ])
+    const twice = await api.fail('bookings.return', {
+      id: loan.id,
+      at: '2027-06-07T09:00',
+      items: [
+        { resourceId: f.chaises.id, returnedQuantity: 39, damagedQuantity: 2 },
+        { resourceId: f.chaises.id, returnedQuantity: 0 },
+      ],
+    })
+    expect([twice.code, twice.details]).toEqual([
+      'INVALID_INPUT',
+      {
+        issues: [
+          {
+            path: 'items.1.resourceId',
+            message: 'Cette ressource figure deux fois dans le retour : une ligne par ressource.',
+          },
+        ],
+      },
+    ])
     await api.ok('bookings.return', {
       id: loan.id,
       at: '2027-06-07T09:00',
@@ -296,7 +337,10 @@ describe('check-out and return', () => {
       items: [{ resourceId: f.chaises.id, quantity: 120 }],
     })
     expect(all.code).toBe('CONFLICT')
-    expect(all.message).toContain('117')
+    expect(all.message).toContain(
+      'il en reste 117 sur 120 pour cette période (demande : 120). Cause : indisponibilité depuis le 07/06/2027 09:00, ' +
+        'jusqu’à remise en service de 3 (À réparer : 2 abîmés, 1 manquant au retour de RES-2026-0001).',
+    )
     const restored = await api.ok('unavailabilities.restore', { id: withdrawn[0]?.id ?? '' })
     // Restored "now" (the test clock, 29/11/2026) is before the return: the record stays, lasting 1 ms.
     expect([restored.untilRestored, restored.end]).toEqual([false, '2027-06-07T07:00:00.001Z'])

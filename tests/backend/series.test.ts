@@ -71,7 +71,7 @@ describe('series.preview', () => {
       rule: 'FREQ=DAILY;COUNT=2',
     })
     const message =
-      '« Mini-pelle » demande un opérateur titulaire de CACES R482 : ajoutez un agent qui la détient ou ' +
+      '« Mini-pelle » demande un opérateur titulaire de CACES R482 : ajoutez un agent qui en est titulaire ou ' +
       'indiquez l’opérateur qualifié fourni par la commune (nom et qualification).'
     expect(preview.occurrences.map((o) => o.problem)).toEqual([message, message])
   })

@@ -163,6 +163,12 @@ test('a request needing approval is accepted, handed out, returned with 2 chairs
   await page.getByRole('button', { name: 'Rechercher' }).click()
   await expect(page.getByTestId('free-resources').locator('tr', { hasText: CHAIRS })).toContainText('58 / 60')
 
+  // The board draws the open-ended repair (it once crashed on its far end date).
+  await page.getByRole('link', { name: 'Planning' }).click()
+  await page.getByLabel('Rechercher une ressource').fill(CHAIRS)
+  await expect(page.getByTestId('planning-row')).toHaveCount(1)
+  await expect(page.getByRole('grid')).toBeVisible()
+
   // On the chairs' page, the repair lasts until the manager puts them back in service.
   await page.getByRole('link', { name: 'Inventaire' }).click()
   await page.getByRole('link', { name: CHAIRS }).click()

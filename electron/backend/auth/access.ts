@@ -58,10 +58,12 @@ const SIGN_IN_NEEDED =
 function forbidden(rule: MethodRule, principal: Principal): DomainError {
   const role = roleOf(principal)
   const yours = role ? ` : votre compte (${roleLabels[role]}) ne le permet pas` : ''
-  return new DomainError(
-    'FORBIDDEN',
-    `Action réservée à ${allowedRolesText(rule)}${yours}. Demandez-la au pôle technique ou à un administrateur.`,
-  )
+  // The hub's own people are told to see an administrator, not to ask themselves.
+  const ask =
+    role === 'manager' || role === 'viewer'
+      ? 'Demandez-la à un administrateur.'
+      : 'Demandez-la au pôle technique ou à un administrateur.'
+  return new DomainError('FORBIDDEN', `Action réservée ${allowedRolesText(rule)}${yours}. ${ask}`)
 }
 
 /**

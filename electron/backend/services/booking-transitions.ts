@@ -8,7 +8,7 @@
  */
 import type { z } from 'zod'
 import type { bookingsCheckOutInput, bookingsReturnInput } from '../../../shared/api/lifecycle-schemas'
-import { lendableQuantity } from '../../../shared/availability'
+import { lendableQuantity, UNTIL_RESTORED_END } from '../../../shared/availability'
 import {
   cancellableStatuses,
   type Booking,
@@ -30,8 +30,6 @@ import { assertRequestFits, journalBooking, loadBooking, statusLabel, toBooking 
 import { nowIso, type ServiceContext } from './context'
 import { momentFromInput } from './periods'
 
-/** Units withdrawn at a return last until the manager restores them: this far end stands for "open". */
-export const UNTIL_RESTORED_END = Date.UTC(2200, 0, 1)
 
 /** @throws DomainError INVALID_TRANSITION unless the booking is in one of `allowed`; `action` is « de l’accepter »… */
 function expectStatus(

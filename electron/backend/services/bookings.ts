@@ -202,13 +202,34 @@ export function journalBooking(
   })
 }
 
+/** Is a retry the request stored under its key: same commune, title, period and items? */
+function sameRequest(
+  stored: BookingRecord,
+  input: z.output<typeof bookingsCreateInput>,
+  period: Period,
+): boolean {
+  const items = (list: readonly { resourceId: string; quantity?: number | undefined }[]) =>
+    list
+      .map((i) => `${i.resourceId}:${i.quantity ?? 1}`)
+      .sort()
+      .join(',')
+  return (
+    stored.communeId === input.communeId &&
+    stored.title === input.title &&
+    stored.start === period.start &&
+    stored.end === period.end &&
+    items(stored.items) === items(input.items)
+  )
+}
+
 /**
  * `bookings.create`. Inside one `BEGIN IMMEDIATE` transaction (a savepoint when called inside another,
  * as a series does): checks the commune and the resources, re-checks availability against every stored
  * blocking booking, logistics task and unavailability, checks qualified operators, then stores the
  * booking, its items, its delivery tasks, its reference and a journal entry. All or nothing. The status
- * is `requested` when any resource requires the hub's approval, `approved` otherwise. The same
- * `clientRequestId` sent again returns the booking already stored, unchanged.
+ * is `requested` when any resource requires the hub's approval, `approved` otherwise. The same request
+ * sent again with its `clientRequestId` returns the booking already stored, unchanged; another request
+ * with a used key is refused (INVALID_INPUT on `clientRequestId`).
  * @throws DomainError NOT_FOUND (commune, resource), INVALID_INPUT (period, archived resource, commune
  *   not served by the resources' hub, delivery), CONFLICT with `details.conflicts`,
  *   QUALIFICATION_MISSING with `details.issues`
@@ -222,7 +243,14 @@ export function createBooking(
   return writeTransaction(ctx.db, () => {
     if (input.clientRequestId !== undefined) {
       const existing = getBookingByClientRequestId(ctx.db, input.clientRequestId)
-      if (existing) return toBooking(existing, ctx.now())
+      if (existing) {
+        if (!sameRequest(existing, input, period)) {
+          const message =
+            'Cet identifiant de demande a déjà servi pour une autre demande : rechargez la page et envoyez-la de nouveau.'
+          throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'clientRequestId', message }] })
+        }
+        return toBooking(existing, ctx.now())
+      }
     }
     const request: BookingRequest = {
       communeId: input.communeId,
@@ -268,10 +296,34 @@ export function createBooking(
 }
 
 /**
+ * The status of a requested or approved booking after a change. A request whose items no longer need
+ * the hub's approval is approved, as `bookings.create` would have made it. An approved booking goes back
+ * to the inbox when it gains an item needing approval, or when a commune (not the hub) moves or changes
+ * one that needs it: what the hub approved is not what it holds any more.
+ */
+function statusAfterChange(
+  ctx: ServiceContext,
+  before: BookingRecord,
+  items: readonly RequestedItem[],
+  resources: ReadonlyMap<string, ResourceRecord>,
+  changed: boolean,
+): BookingStatus {
+  const needsApproval = items.some((i) => resources.get(i.resourceId)?.requiresApproval === true)
+  if (!needsApproval) return 'approved'
+  if (before.status !== 'approved') return before.status
+  const gainsApproval = items.some(
+    (i) =>
+      resources.get(i.resourceId)?.requiresApproval === true &&
+      !before.items.some((b) => b.resourceId === i.resourceId),
+  )
+  return gainsApproval || (changed && (ctx.communeScope ?? null) !== null) ? 'requested' : 'approved'
+}
+
+/**
  * `bookings.update`: moves, resizes, retitles a booking, changes its items, its operator or its
  * delivery, re-checking availability and qualifications against everything else inside one write
- * transaction. On refusal the booking is unchanged. An approved booking that gains a resource
- * requiring approval becomes a request again.
+ * transaction, and the council's rules (notice, longest loan, quotas) when the period or items change.
+ * On refusal the booking is unchanged. The status follows `statusAfterChange`.
  * @throws DomainError NOT_FOUND, INVALID_TRANSITION (not requested or approved), INVALID_INPUT, CONFLICT,
  *   QUALIFICATION_MISSING
  */
@@ -297,15 +349,15 @@ export function updateBooking(ctx: ServiceContext, input: z.output<typeof bookin
       delivery: input.delivery === undefined ? before.delivery : input.delivery,
     }
     const { items, hubId, resources } = assertRequestFits(ctx, request, before.id)
-    // An approved booking that gains an item the hub must approve goes back to the inbox.
-    const gainsApproval = items.some(
-      (i) =>
-        resources.get(i.resourceId)?.requiresApproval === true &&
-        !before.items.some((b) => b.resourceId === i.resourceId),
-    )
+    const periodChanged = next.start !== before.start || next.end !== before.end
+    const itemsChanged = JSON.stringify(items) !== JSON.stringify(before.items)
+    if (periodChanged || itemsChanged || request.communeId !== before.communeId) {
+      assertGovernanceRules(ctx, request, before.id)
+    }
+    const status = statusAfterChange(ctx, before, items, resources, periodChanged || itemsChanged)
     const after: BookingRecord = {
       ...before,
-      status: before.status === 'approved' && gainsApproval ? 'requested' : before.status,
+      status,
       communeId: request.communeId,
       title: input.title ?? before.title,
       notes: input.notes ?? before.notes,

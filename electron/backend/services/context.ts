@@ -12,6 +12,12 @@ export interface ServiceContext {
   readonly newId: () => string
   /** The live database file: its status, backups and restore (`ctx.db` is its current connection). */
   readonly storage: StorageAccess
+  /**
+   * The commune a commune secretary acts for; null or absent for the hub's people and the local
+   * administrator. Rules that bind communes but not the hub use it (a change to an approved booking
+   * goes back to the hub's inbox).
+   */
+  readonly communeScope?: string | null
 }
 
 /** The current instant as ISO 8601 UTC. */

@@ -82,11 +82,16 @@ function calendarPeriods(first: string, last: string, period: CategoryQuota['per
 }
 
 /**
- * Checks a commune's new request against the rules in force today.
+ * Checks a commune's new request (or a booking being moved or changed: `ignoreBookingId`, left out of
+ * the quotas) against the rules in force today.
  * @throws DomainError INVALID_INPUT (French message, `details.issues` and `details.rule`) on the
  *   first rule it breaks: notice, then length, then quotas
  */
-export function assertGovernanceRules(ctx: ServiceContext, request: GovernedRequest): void {
+export function assertGovernanceRules(
+  ctx: ServiceContext,
+  request: GovernedRequest,
+  ignoreBookingId: string | null = null,
+): void {
   const commune = getCommune(ctx.db, request.communeId)
   if (!commune?.hubId) return
   const today = instantToLocalDate(ctx.now())
@@ -143,7 +148,7 @@ export function assertGovernanceRules(ctx: ServiceContext, request: GovernedRequ
         from: startOfLocalDate(start),
         to: startOfLocalDate(addDaysToDate(end, 1)),
         communeId: commune.id,
-      }).filter((b) => quotaStatuses.includes(b.status))
+      }).filter((b) => quotaStatuses.includes(b.status) && b.id !== ignoreBookingId)
       const otherResources = new Map(
         getResourcesByIds(ctx.db, [...new Set(others.flatMap((b) => b.items.map((i) => i.resourceId)))]).map(
           (r) => [r.id, r.categoryId],

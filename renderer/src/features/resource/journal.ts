@@ -3,6 +3,7 @@
  * raw JSON), for a resource's page and a booking's page. Pure, no DOM.
  */
 import type { AuditEntry, Category, Commune, ResourceKind } from '../../../../shared/domain/types'
+import { UNTIL_RESTORED_END } from '../../../../shared/availability'
 import { backupReasons } from '../../../../shared/domain/backups'
 import { backupReasonLabel } from '../backups/model'
 import {
@@ -247,6 +248,8 @@ export function formatJournalValue(field: string, value: unknown, ctx: JournalCo
   if ((field === 'hourMeterHours' || field === 'weeklyHours') && typeof value === 'number') {
     return `${numberFr.format(value)} h`
   }
+  if (field === 'end' && typeof value === 'number' && value >= UNTIL_RESTORED_END)
+    return 'jusqu’à remise en service'
   // Instants stored as epoch milliseconds (`start`, `end`, `startMs`…).
   if (typeof value === 'number' && /^(start|end|at)(Ms)?$|Ms$/.test(field) && value > 1e11) {
     return formatInstantFr(value)
