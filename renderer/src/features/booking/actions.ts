@@ -133,13 +133,18 @@ export const useBookingActions = create<ActionsState>()((set, get) => {
           ...errorConflicts(result.error).map((c) => c.message),
           ...qualificationIssuesOf(result.error).map((i) => i.message),
         ]
-        set({
+        // Someone else acted first (another manager, the commune cancelling): the lists must show it.
+        const moved = result.error.code === 'INVALID_TRANSITION'
+        set((s) => ({
+          version: moved ? s.version + 1 : s.version,
           notice: {
             tone: 'error',
-            text: `${booking.reference} n’a pas été acceptée : ${result.error.message}`,
+            text: moved
+              ? `${booking.reference} a changé entre-temps : ${result.error.message} La liste est mise à jour.`
+              : `${booking.reference} n’a pas été acceptée : ${result.error.message}`,
             lines,
           },
-        })
+        }))
         return false
       }
       stored(`${booking.reference} est acceptée : la commune peut compter sur le matériel.`)
@@ -231,6 +236,16 @@ export const useBookingActions = create<ActionsState>()((set, get) => {
             ? returnIssueFields(issues)
             : Object.fromEntries(Object.entries(issues).map(([path, message]) => [path || 'form', message]))
         const { form: _form, ...shown } = fieldErrors
+        if (result.error.code === 'INVALID_TRANSITION') {
+          // Changed by someone else meanwhile: keep the dialog (and what was typed), refresh the lists.
+          set((s) => ({
+            busy: false,
+            errors: shown,
+            version: s.version + 1,
+            error: `${result.error.message} Elle a changé entre-temps : la liste est mise à jour.`,
+          }))
+          return false
+        }
         set({ busy: false, errors: shown, error: result.error.message })
         return false
       }
