@@ -71,6 +71,20 @@ describe('a booking changed after its request', () => {
     expect(lengthened.status).toBe('requested')
     const inbox = await manager.ok('bookings.inbox', {})
     expect(inbox.map((e) => e.booking.reference)).toEqual([request.reference])
+    // A commune asks for what is to come; the hub may record a loan after the fact.
+    const past = {
+      communeId: tiffauges,
+      title: 'Oubli',
+      start: '2026-11-27',
+      end: '2026-11-28',
+      items: [{ resourceId: pelle.id }],
+    }
+    const refused = await secretary.fail('bookings.create', past)
+    expect([refused.code, refused.message]).toEqual([
+      'INVALID_INPUT',
+      'Cette période est déjà passée : une commune ne peut demander que pour l’avenir.',
+    ])
+    expect((await manager.ok('bookings.create', past)).status).toBe('requested')
   })
 
   it('is held to the council’s rules when moved or lengthened, its own days left out of the quotas', async () => {
@@ -99,6 +113,11 @@ describe('a booking changed after its request', () => {
       end: '2026-12-02',
     })
     expect([tooSoon.code, (tooSoon.details as { rule: string }).rule]).toEqual(['INVALID_INPUT', 'minNotice'])
+    const past = await api.fail('bookings.update', { id: booking.id, start: '2026-11-20', end: '2026-11-20' })
+    expect(past.message).toBe(
+      'Le 20/11/2026 est déjà passé : une demande se fait au moins 7 jours à l’avance (règle votée par le conseil). ' +
+        'Choisissez un début à partir du 06/12/2026.',
+    )
     expect((await api.ok('bookings.get', { id: booking.id })).endDate).toBe('2027-01-13')
     const retitled = await api.ok('bookings.update', { id: booking.id, title: 'Repas des aînés' })
     expect(retitled.title).toBe('Repas des aînés')

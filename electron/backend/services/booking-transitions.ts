@@ -30,7 +30,6 @@ import { assertRequestFits, journalBooking, loadBooking, statusLabel, toBooking 
 import { nowIso, type ServiceContext } from './context'
 import { momentFromInput } from './periods'
 
-
 /** @throws DomainError INVALID_TRANSITION unless the booking is in one of `allowed`; `action` is « de l’accepter »… */
 function expectStatus(
   booking: BookingRecord,

@@ -259,6 +259,11 @@ export function createBooking(
       providedOperator: input.providedOperator ?? null,
       delivery: input.delivery ?? null,
     }
+    if ((ctx.communeScope ?? null) !== null && period.end <= ctx.now()) {
+      // The hub may record a loan after the fact; a commune asks for what is to come.
+      const message = 'Cette période est déjà passée : une commune ne peut demander que pour l’avenir.'
+      throw new DomainError('INVALID_INPUT', message, { issues: [{ path: 'end', message }] })
+    }
     const { hubId, items, resources } = assertRequestFits(ctx, request, null)
     assertGovernanceRules(ctx, request)
     const at = nowIso(ctx)

@@ -114,13 +114,7 @@ export function planDelivery(
     trips,
     conflicts: (ignoreBookingId) =>
       trips.flatMap((trip) =>
-        conflictsFor(
-          ctx,
-          { start: trip.start, end: trip.end },
-          crewItems,
-          found,
-          ignoreBookingId,
-        ),
+        conflictsFor(ctx, { start: trip.start, end: trip.end }, crewItems, found, ignoreBookingId),
       ),
   }
 }

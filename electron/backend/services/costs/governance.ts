@@ -99,6 +99,15 @@ export function assertGovernanceRules(
   const { first, last } = coveredDates(request.period)
 
   const notice = daysBetween(today, first)
+  if (rules.minNoticeDays > 0 && notice < 0) {
+    refuse(
+      'minNotice',
+      'start',
+      `Le ${formatLocalDateFr(first)} est déjà passé : une demande se fait au moins ` +
+        `${plural(rules.minNoticeDays, 'jour', 'jours')} à l’avance (règle votée par le conseil). ` +
+        `Choisissez un début à partir du ${formatLocalDateFr(addDaysToDate(today, rules.minNoticeDays))}.`,
+    )
+  }
   if (rules.minNoticeDays > 0 && notice < rules.minNoticeDays) {
     refuse(
       'minNotice',
