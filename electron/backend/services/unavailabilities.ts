@@ -126,6 +126,31 @@ export function listUnavailabilities(
   return selectUnavailabilities(ctx.db, { resourceId: input.resourceId, ...window }).map(toUnavailability)
 }
 
+/** Journals a change of an unavailability against it and against its resource, so both histories show it. */
+function journalTwice(
+  ctx: ServiceContext,
+  before: UnavailabilityRecord,
+  after: UnavailabilityRecord | null,
+  actions: { readonly unavailability: string; readonly resource: string },
+): void {
+  const at = nowIso(ctx)
+  for (const [entity, entityId] of [
+    ['unavailability', before.id],
+    ['resource', before.resourceId],
+  ] as const) {
+    appendAudit(ctx.db, {
+      id: ctx.newId(),
+      at,
+      actor: ctx.actor,
+      entity,
+      entityId,
+      action: actions[entity],
+      before,
+      after,
+    })
+  }
+}
+
 /**
  * `unavailabilities.restore`: the units withdrawn at a return « jusqu’à remise en état » are lendable
  * again from now on; the record stays, ending now. Journaled.
@@ -148,22 +173,7 @@ export function restoreUnavailability(ctx: ServiceContext, id: string): Unavaila
       untilRestored: false,
     }
     endUnavailability(ctx.db, id, after.end)
-    const at = nowIso(ctx)
-    for (const [entity, entityId] of [
-      ['unavailability', id],
-      ['resource', before.resourceId],
-    ] as const) {
-      appendAudit(ctx.db, {
-        id: ctx.newId(),
-        at,
-        actor: ctx.actor,
-        entity,
-        entityId,
-        action: 'restore',
-        before,
-        after,
-      })
-    }
+    journalTwice(ctx, before, after, { unavailability: 'restore', resource: 'restore' })
     return toUnavailability(after)
   })
 }
@@ -178,22 +188,7 @@ export function deleteUnavailability(ctx: ServiceContext, id: string): Unavailab
     const before = getUnavailability(ctx.db, id)
     if (!before) throw new DomainError('NOT_FOUND', 'Cette indisponibilité n’existe pas (ou plus).')
     removeUnavailability(ctx.db, id)
-    const at = nowIso(ctx)
-    for (const [entity, entityId] of [
-      ['unavailability', id],
-      ['resource', before.resourceId],
-    ] as const) {
-      appendAudit(ctx.db, {
-        id: ctx.newId(),
-        at,
-        actor: ctx.actor,
-        entity,
-        entityId,
-        action: entity === 'resource' ? 'unavailability-delete' : 'delete',
-        before,
-        after: null,
-      })
-    }
+    journalTwice(ctx, before, null, { unavailability: 'delete', resource: 'unavailability-delete' })
     return toUnavailability(before)
   })
 }
