@@ -5,7 +5,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import { openDatabase, writeTransaction, type Db } from '../electron/backend/db/connection'
-import { freshLifecycle, insertBooking, type BookingRecord } from '../electron/backend/db/repositories/bookings'
+import {
+  freshLifecycle,
+  insertBooking,
+  type BookingRecord,
+} from '../electron/backend/db/repositories/bookings'
 import { listCommunes } from '../electron/backend/db/repositories/communes'
 import { listHubs } from '../electron/backend/db/repositories/hubs'
 import { insertResource } from '../electron/backend/db/repositories/resources'

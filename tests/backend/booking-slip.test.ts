@@ -3,48 +3,12 @@
  * number, page size), as text (pdftotext) and as an image (pdftoppm), kept in
  * test-artifacts/screenshots/bon-de-*.png to be looked at.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { MethodInput } from '../../shared/api/contract'
 import type { Booking } from '../../shared/domain/types'
-import { makeBackend, tempDir, type TestApi } from './helpers'
-
-const SHOTS = 'test-artifacts/screenshots'
-
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-const poppler = hasTool('pdftoppm') && hasTool('pdftotext')
-// CI installs poppler-utils (.ci/run): there, the text and image checks must run, never skip.
-if (process.env.CI && !poppler)
-  throw new Error('poppler-utils (pdftoppm, pdftotext) manque : apt-get install -y poppler-utils')
-
-/** The PDF's text in drawing order (pdftotext -raw), whitespace (no-break spaces too) as one space. */
-function pdfText(pdf: Buffer): string {
-  const file = join(tempDir(), 'slip.pdf')
-  writeFileSync(file, pdf)
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-}
-
-/** Page 1 at 80 dpi into test-artifacts/screenshots/<name>.png. */
-function screenshot(pdf: Buffer, name: string): string {
-  mkdirSync(SHOTS, { recursive: true })
-  const file = join(tempDir(), 'slip.pdf')
-  writeFileSync(file, pdf)
-  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', file, join(SHOTS, name)])
-  return join(SHOTS, `${name}.png`)
-}
-
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length
-}
+import { makeBackend, type TestApi } from './helpers'
+import { pageCount, pdfText, poppler, screenshot } from './pdf-helpers'
 
 async function slip(api: TestApi, booking: Booking, kind: 'checkout' | 'return') {
   const file = await api.ok('bookings.slip', { id: booking.id, kind })

@@ -3,53 +3,21 @@
  * they price. Rates from the Ville de Montpellier's 2014 sheet (délibération n° 2013/616, Licence
  * Ouverte; docs/data/montpellier-2014-tarifs.md).
  */
-import { rmSync } from 'node:fs'
-import { afterEach } from 'vitest'
-import type { MethodInput, MethodName, MethodResult } from '../../shared/api/contract'
-import type { ApiError, ApiResult } from '../../shared/errors'
-import { openBackend } from '../../electron/backend/index'
-import type { Backend } from '../../electron/backend/types'
-import { tempDir } from './helpers'
+import { makeBackend, type TestApi } from './helpers'
 
-const opened: { backend: Backend; dir: string }[] = []
-
-afterEach(() => {
-  for (const { backend, dir } of opened.splice(0)) {
-    backend.close()
-    rmSync(dir, { recursive: true, force: true })
-  }
-})
-
-export interface ClockedApi {
-  readonly backend: Backend
+/** A test backend whose clock the test moves. */
+export interface ClockedApi extends TestApi {
   /** Moves the backend's clock (epoch ms). */
   setNow(ms: number): void
-  ok<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>
-  fail(method: string, input: unknown): Promise<ApiError>
 }
 
 /** A backend on a fresh data directory whose clock starts at `start` (ISO instant). */
 export function clockedBackend(start: string, seed: 'demo' | 'empty' = 'empty'): ClockedApi {
   let now = Date.parse(start)
-  const dir = tempDir()
-  const backend = openBackend({ dataDir: dir, seed, now: () => now })
-  opened.push({ backend, dir })
   return {
-    backend,
+    ...makeBackend(seed, undefined, () => now),
     setNow(ms) {
       now = ms
-    },
-    async ok(method, input) {
-      const result = (await backend.dispatch(method, input, { channel: 'test' })) as ApiResult<
-        MethodResult<typeof method>
-      >
-      if (!result.ok) throw new Error(`${method} a échoué : ${result.error.code} ${result.error.message}`)
-      return result.value
-    },
-    async fail(method, input) {
-      const result = await backend.dispatch(method, input, { channel: 'test' })
-      if (result.ok) throw new Error(`${method} aurait dû échouer`)
-      return result.error
     },
   }
 }

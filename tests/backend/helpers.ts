@@ -33,9 +33,16 @@ export interface TestApi {
   fail(method: string, input: unknown): Promise<ApiError>
 }
 
-/** A backend on a fresh temporary data directory, closed and removed after the test. */
-export function makeBackend(seed: 'demo' | 'empty' = 'empty', dir = tempDir()): TestApi {
-  const backend = openBackend({ dataDir: dir, seed, now: () => NOW })
+/**
+ * A backend on a fresh temporary data directory, closed and removed after the test. `now` is its
+ * clock (epoch ms), NOW unless given.
+ */
+export function makeBackend(
+  seed: 'demo' | 'empty' = 'empty',
+  dir = tempDir(),
+  now: () => number = () => NOW,
+): TestApi {
+  const backend = openBackend({ dataDir: dir, seed, now })
   opened.push({ backend, dir })
   const call = async <M extends MethodName>(method: M, input: MethodInput<M>) =>
     (await backend.dispatch(method, input, { channel: 'test' })) as ApiResult<MethodResult<M>>

@@ -3,9 +3,7 @@
  * number, page size, page count) and, where poppler-utils is installed, as text (pdftotext) and as an
  * image (pdftoppm), kept in test-artifacts/screenshots/planning-semaine.png to be looked at.
  */
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import {
@@ -16,42 +14,11 @@ import {
 } from '../../electron/backend/services/planning-model'
 import { planningTitle } from '../../electron/backend/services/planning-pdf'
 import type { Resource } from '../../shared/domain/types'
-import { makeBackend, tempDir, type TestApi } from './helpers'
-
-const SHOTS = 'test-artifacts/screenshots'
-
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-const poppler = hasTool('pdftoppm') && hasTool('pdftotext')
-// CI installs poppler-utils (.ci/run): there, the text and image checks must run, never skip.
-if (process.env.CI && !poppler)
-  throw new Error('poppler-utils (pdftoppm, pdftotext) manque : apt-get install -y poppler-utils')
+import { makeBackend, type TestApi } from './helpers'
+import { pageCount, pdfText, poppler, screenshot } from './pdf-helpers'
 
 function pdfBytes(contentBase64: string): Buffer {
   return Buffer.from(contentBase64, 'base64')
-}
-
-/** Pages of a PDF written by pdfkit (no object streams): the `/Type /Page` objects. */
-function pageCount(pdf: Buffer): number {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length
-}
-
-/**
- * The PDF's text in drawing order (pdftotext -raw), lines joined: a cell's text wraps in the PDF
- * (`Saint-` / `Aubin-des-Ormeaux`) but reads here as one string.
- */
-function pdfText(pdf: Buffer): string {
-  const file = join(tempDir(), 'planning.pdf')
-  writeFileSync(file, pdf)
-  return execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' })
-    .replace(/-\n/g, '-')
-    .replace(/\s+/g, ' ')
 }
 
 function byName(resources: readonly Resource[], name: string): Resource {
@@ -132,7 +99,7 @@ describe('planning.pdf', () => {
     expect(pageCount(pdf)).toBe(1)
 
     if (!poppler) return
-    const text = pdfText(pdf)
+    const text = pdfText(pdf, { joinHyphenated: true })
     expect(text).toContain('Planning du pôle technique Ouest — semaine du 3 au 9 mai 2027')
     expect(text).toContain('page 1/1')
     expect(text).toContain('Imprimé le 29/11/2026 à 11:00')
@@ -147,22 +114,7 @@ describe('planning.pdf', () => {
     expect(text).not.toContain(week.annulee.reference)
     for (const group of ['MATÉRIEL', 'VÉHICULES', 'AGENTS']) expect(text).toContain(group)
 
-    mkdirSync(SHOTS, { recursive: true })
-    const dir = tempDir()
-    writeFileSync(join(dir, 'planning.pdf'), pdf)
-    execFileSync('pdftoppm', [
-      '-png',
-      '-r',
-      '110',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      '-singlefile',
-      join(dir, 'planning.pdf'),
-      join(SHOTS, 'planning-semaine'),
-    ])
-    expect(existsSync(join(SHOTS, 'planning-semaine.png'))).toBe(true)
+    expect(existsSync(screenshot(pdf, 'planning-semaine', 110))).toBe(true)
   })
 
   it('titles the week like the hub says it, and flows onto several pages numbered « page n/N »', async () => {
@@ -188,7 +140,7 @@ describe('planning.pdf', () => {
     const pages = pageCount(pdf)
     expect(pages).toBeGreaterThan(1)
     if (!poppler) return
-    const text = pdfText(pdf)
+    const text = pdfText(pdf, { joinHyphenated: true })
     expect(text).toContain('Planning du pôle technique Ouest — semaine du 14 au 20 juin 2027')
     expect(text).toContain(`page 1/${pages}`)
     expect(text).toContain(`page ${pages}/${pages}`)
@@ -209,16 +161,16 @@ describe('planning.pdf', () => {
       expect(pdfBytes(file.contentBase64).subarray(0, 5).toString('latin1')).toBe('%PDF-')
     }
     if (!poppler) return
-    const t = pdfText(pdfBytes(tiffauges.contentBase64))
+    const t = pdfText(pdfBytes(tiffauges.contentBase64), { joinHyphenated: true })
     expect(t).toContain('Réservations de Tiffauges')
     expect(t).toContain(week.fete.reference)
     expect(t).not.toContain(week.commemoration.reference)
     expect(t).not.toContain('Mini-pelle') // only unavailable, not booked by Tiffauges
-    const v = pdfText(pdfBytes(vehicles.contentBase64))
+    const v = pdfText(pdfBytes(vehicles.contentBase64), { joinHyphenated: true })
     expect(v).toContain('Camion benne 19 t')
     expect(v).toContain('Fourgon Renault Master')
     expect(v).not.toContain('Chaises pliantes')
-    expect(pdfText(pdfBytes(empty.contentBase64))).toContain(
+    expect(pdfText(pdfBytes(empty.contentBase64), { joinHyphenated: true })).toContain(
       'Aucune réservation ni indisponibilité sur cette période.',
     )
   })
@@ -229,7 +181,7 @@ describe('planning.pdf', () => {
     const file = await api.ok('planning.pdf', { from: '2027-05-06', to: '2027-05-09' })
     expect(file.fileName).toBe('planning-2027-05-06-au-2027-05-09.pdf')
     if (poppler)
-      expect(pdfText(pdfBytes(file.contentBase64))).toContain(
+      expect(pdfText(pdfBytes(file.contentBase64), { joinHyphenated: true })).toContain(
         'Planning du pôle technique Ouest — du 6 au 9 mai 2027',
       )
     expect((await api.fail('planning.pdf', { from: '2027-05-01', to: '2027-05-08' })).message).toBe(

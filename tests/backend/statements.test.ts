@@ -5,26 +5,9 @@
  */
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { clockedBackend, pricedInventory, type ClockedApi } from './costs-helpers'
-import { tempDir } from './helpers'
-
-const SHOTS = 'test-artifacts/screenshots'
-
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync('which', [tool], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-}
-const poppler = hasTool('pdftoppm') && hasTool('pdftotext')
-if (process.env.CI && !poppler)
-  throw new Error('poppler-utils (pdftoppm, pdftotext) manque : apt-get install -y poppler-utils')
+import { pdfText, poppler, screenshot } from './pdf-helpers'
 
 async function mayOfTiffauges(api: ClockedApi) {
   const f = await pricedInventory(api)
@@ -199,9 +182,7 @@ describe('statements', () => {
       expect(file.fileName).toBe('releve-REL-2027-0001-tiffauges.pdf')
       const pdf = Buffer.from(file.contentBase64, 'base64')
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-      const path = join(tempDir(), 'releve.pdf')
-      writeFileSync(path, pdf)
-      const text = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+      const text = pdfText(pdf)
       for (const expected of [
         'COMMUNAUTÉ DE COMMUNES DU PAYS DE MORTAGNE',
         'Pôle technique Ouest',
@@ -216,19 +197,7 @@ describe('statements', () => {
       ]) {
         expect(text).toContain(expected)
       }
-      mkdirSync(SHOTS, { recursive: true })
-      execFileSync('pdftoppm', [
-        '-png',
-        '-r',
-        '80',
-        '-f',
-        '1',
-        '-l',
-        '1',
-        '-singlefile',
-        path,
-        join(SHOTS, 'releve-tiffauges'),
-      ])
+      screenshot(pdf, 'releve-tiffauges')
     },
   )
 })

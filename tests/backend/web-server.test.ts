@@ -1,66 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, startWebServer, type WebServer } from '../../electron/web/server'
-import { makeBackend, tempDir } from './helpers'
-
-const servers: WebServer[] = []
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close()
-})
-
-async function serve(): Promise<WebServer> {
-  const api = makeBackend('demo')
-  const base = tempDir()
-  const staticDir = join(base, 'web')
-  mkdirSync(staticDir)
-  writeFileSync(join(base, 'secret.txt'), 'secret')
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Mutualisation</title>')
-  mkdirSync(join(staticDir, 'assets'))
-  writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)')
-  const server = await startWebServer({ backend: api.backend, staticDir, port: 0 })
-  servers.push(server)
-  return server
-}
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** A raw HTTP request, so that Host and Origin can be forged as an attacker would. */
-function send(
-  server: WebServer,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        let body = ''
-        res.on('data', (c: Buffer) => (body += c.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      },
-    )
-    req.on('error', reject)
-    if (options.body !== undefined) req.write(options.body)
-    req.end()
-  })
-}
+import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '../../electron/web/server'
+import { send, serve } from './web-helpers'
 
 const json = { 'Content-Type': 'application/json' }
 
 describe('browser mode server', () => {
   it('listens on 127.0.0.1 and answers the API with the envelope', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`)
     const reply = await send(server, {
       method: 'POST',
@@ -75,7 +21,7 @@ describe('browser mode server', () => {
   })
 
   it('accepts its own Origin, under 127.0.0.1 or localhost', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`]) {
       const reply = await send(server, {
         method: 'POST',
@@ -88,7 +34,7 @@ describe('browser mode server', () => {
   })
 
   it('refuses a foreign Origin (another web page trying to drive it)', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     for (const origin of [
       'https://evil.example',
       `http://127.0.0.1:${server.port + 1}`,
@@ -107,7 +53,7 @@ describe('browser mode server', () => {
   })
 
   it('refuses a foreign Host (DNS rebinding)', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`]) {
       const api = await send(server, {
         method: 'POST',
@@ -122,7 +68,7 @@ describe('browser mode server', () => {
   })
 
   it('takes only POST with JSON, and valid JSON', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     expect((await send(server, { path: '/api/communes.list' })).status).toBe(405)
     const form = await send(server, {
       method: 'POST',
@@ -149,7 +95,7 @@ describe('browser mode server', () => {
   })
 
   it('answers 404 with UNKNOWN_METHOD for a method outside the contract', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     const reply = await send(server, {
       method: 'POST',
       path: '/api/db.exec',
@@ -161,7 +107,7 @@ describe('browser mode server', () => {
   })
 
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     const page = await send(server, { path: '/' })
     expect(page.status).toBe(200)
     expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY)
@@ -182,7 +128,7 @@ describe('browser mode server', () => {
   })
 
   it('answers a malformed address with 400 and keeps running', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     for (const path of ['/%ZZ', '/%FF', '/assets/%E0%A4%A']) {
       expect((await send(server, { path })).status, path).toBe(400)
     }
@@ -191,7 +137,7 @@ describe('browser mode server', () => {
   })
 
   it('answers 413 to a body over 20 MB, in JSON, and keeps running', async () => {
-    const server = await serve()
+    const server = await serve('demo')
     const reply = await send(server, {
       method: 'POST',
       path: '/api/resources.import',

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import type { APIRequestContext, Page } from '@playwright/test'
 import { dayFromToday } from './dates'
-import { expect, test } from './fixtures'
+import { expect, launch, stop, test } from './fixtures'
 
 const shots = 'test-artifacts/screenshots'
 mkdirSync(shots, { recursive: true })
@@ -109,43 +109,6 @@ test('a backup made from the page brings the data back: the booking made since i
   const gone = await page.request.post(`${server.url}/api/bookings.get`, { data: { id: booking.id } })
   expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
 })
-
-const root = resolve(import.meta.dirname, '../..')
-
-/** Browser mode on `dataDir`, as tests/e2e/fixtures.ts starts it, for a folder prepared by the test. */
-function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  return new Promise((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        resolveUrl({ child, url: match[1], output: () => output })
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`server exited with ${code}:\n${output}`))
-    })
-  })
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((done) => {
-    if (child.exitCode !== null) return done()
-    child.once('exit', () => done())
-    child.kill('SIGTERM')
-  })
-}
 
 test('a damaged database opens the recovery screen, which restores the newest backup', async ({ page }) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'mutualisation-e2e-recovery-'))

@@ -16,7 +16,11 @@ export interface TestServer {
   restart(): Promise<string>
 }
 
-function launch(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Browser mode on `dataDir` (`electron/web/cli.ts`, any free port): the child process, its URL once it
+ * listens, and everything it printed so far. Rejects when it exits or has not listened within 30 s.
+ */
+export function launch(dataDir: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir],
@@ -25,15 +29,15 @@ function launch(dataDir: string): Promise<{ child: ChildProcess; url: string }> 
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   )
+  let output = ''
   return new Promise((resolveUrl, reject) => {
-    let output = ''
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000)
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const match = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
       if (match?.[1]) {
         clearTimeout(timer)
-        resolveUrl({ child, url: match[1] })
+        resolveUrl({ child, url: match[1], output: () => output })
       }
     }
     child.stdout?.on('data', onData)
@@ -45,7 +49,8 @@ function launch(dataDir: string): Promise<{ child: ChildProcess; url: string }> 
   })
 }
 
-function stop(child: ChildProcess): Promise<void> {
+/** Stops a server started by `launch` (SIGTERM); resolves once it has exited. */
+export function stop(child: ChildProcess): Promise<void> {
   return new Promise((resolveStop) => {
     if (child.exitCode !== null) return resolveStop()
     child.once('exit', () => resolveStop())

@@ -4,57 +4,19 @@
  * path, content types that are almost JSON, other HTTP verbs (no CORS answer ever), prototype keys
  * and pathological JSON bodies. After each, the server still answers a normal call.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { startWebServer, type WebServer } from '../../electron/web/server'
-import { makeBackend, tempDir } from '../backend/helpers'
+import { describe, expect, it } from 'vitest'
+import type { WebServer } from '../../electron/web/server'
+import { send as sendRaw, serve, type Reply } from '../backend/web-helpers'
 
-const servers: WebServer[] = []
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.close()
-})
-
-async function serve(): Promise<WebServer> {
-  const api = makeBackend()
-  const staticDir = join(tempDir(), 'web')
-  mkdirSync(staticDir)
-  writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Mutualisation</title>')
-  const server = await startWebServer({ backend: api.backend, staticDir, port: 0 })
-  servers.push(server)
-  return server
-}
-
-interface Reply {
-  status: number
-  headers: Record<string, string | string[] | undefined>
-  body: string
-}
-
-/** A raw request: every header as an attacker would forge it. */
+/** A request as an attacker would forge it: POST unless told, JSON content type unless overridden. */
 function send(
   server: WebServer,
   options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        method: options.method ?? 'POST',
-        path: options.path,
-        headers: { 'Content-Type': 'application/json', ...options.headers },
-      },
-      (res) => {
-        let body = ''
-        res.on('data', (c: Buffer) => (body += c.toString()))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-      },
-    )
-    req.on('error', reject)
-    if (options.body !== undefined) req.write(options.body)
-    req.end()
+  return sendRaw(server, {
+    ...options,
+    method: options.method ?? 'POST',
+    headers: { 'Content-Type': 'application/json', ...options.headers },
   })
 }
 

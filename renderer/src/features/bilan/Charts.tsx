@@ -88,6 +88,26 @@ export function ChartPatterns() {
 
 const tickStyle = { fill: AXIS, fontSize: 12 }
 
+/** A title under the horizontal axis. */
+function bottomAxisTitle(value: string) {
+  return { value, position: 'insideBottom' as const, offset: -16, fill: AXIS, fontSize: 12 }
+}
+
+/**
+ * The props of a horizontal bar chart: a 30 px row a bar, and `labelRoom` px on the right for the
+ * value written at the end of the longest bar.
+ */
+function horizontalBarsProps<T>(bars: readonly T[], labelRoom: number) {
+  return {
+    width: CHART_WIDTH,
+    height: 70 + bars.length * 30,
+    data: [...bars],
+    layout: 'vertical' as const,
+    margin: { top: 8, right: labelRoom, bottom: 28, left: 8 },
+    accessibilityLayer: true,
+  }
+}
+
 /** Horizontal bars of the share of unit-days used, with the percentage at the end of each bar. */
 export function ShareChart({
   bars,
@@ -96,17 +116,9 @@ export function ShareChart({
   readonly bars: readonly ShareBar[]
   readonly rowName: string
 }) {
-  const height = 70 + bars.length * 30
   const ticks = niceTicks(Math.max(0, ...bars.map((b) => b.share)))
   return (
-    <BarChart
-      width={CHART_WIDTH}
-      height={height}
-      data={[...bars]}
-      layout="vertical"
-      margin={{ top: 8, right: 56, bottom: 28, left: 8 }}
-      accessibilityLayer
-    >
+    <BarChart {...horizontalBarsProps(bars, 56)}>
       <CartesianGrid stroke={GRID} horizontal={false} />
       <XAxis
         type="number"
@@ -114,13 +126,7 @@ export function ShareChart({
         ticks={ticks}
         tickFormatter={percentLabel}
         tick={tickStyle}
-        label={{
-          value: 'Part des jours disponibles utilisés',
-          position: 'insideBottom',
-          offset: -16,
-          fill: AXIS,
-          fontSize: 12,
-        }}
+        label={bottomAxisTitle('Part des jours disponibles utilisés')}
       />
       <YAxis
         type="category"
@@ -164,12 +170,7 @@ export function TrendChart({
       accessibilityLayer
     >
       <CartesianGrid stroke={GRID} vertical={false} />
-      <XAxis
-        dataKey="label"
-        tick={tickStyle}
-        interval={0}
-        label={{ value: 'Mois', position: 'insideBottom', offset: -16, fill: AXIS, fontSize: 12 }}
-      />
+      <XAxis dataKey="label" tick={tickStyle} interval={0} label={bottomAxisTitle('Mois')} />
       <YAxis
         tickFormatter={percentLabel}
         tick={tickStyle}
@@ -265,28 +266,14 @@ export function CommunePie({ slices }: { readonly slices: readonly CommuneSlice[
 
 /** Cost per use (purchase value ÷ uses), euros, highest first, with the amount on each bar. */
 export function CostPerUseChart({ bars }: { readonly bars: readonly CostBar[] }) {
-  const height = 70 + bars.length * 30
   return (
-    <BarChart
-      width={CHART_WIDTH}
-      height={height}
-      data={[...bars]}
-      layout="vertical"
-      margin={{ top: 8, right: 96, bottom: 28, left: 8 }}
-      accessibilityLayer
-    >
+    <BarChart {...horizontalBarsProps(bars, 96)}>
       <CartesianGrid stroke={GRID} horizontal={false} />
       <XAxis
         type="number"
         tickFormatter={eurosTick}
         tick={tickStyle}
-        label={{
-          value: 'Valeur d’achat ÷ utilisations (€)',
-          position: 'insideBottom',
-          offset: -16,
-          fill: AXIS,
-          fontSize: 12,
-        }}
+        label={bottomAxisTitle('Valeur d’achat ÷ utilisations (€)')}
       />
       <YAxis type="category" dataKey="axisLabel" width={LABEL_WIDTH} tick={tickStyle} interval={0} />
       <Tooltip formatter={(value) => [eurosTick(Number(value)), 'Coût par utilisation']} />

@@ -54,6 +54,45 @@ function OdometerField({
   )
 }
 
+/** A stock line's quantity input in its table cell, labelled for screen readers, with its error. */
+function QuantityCell({
+  id,
+  label,
+  max,
+  error,
+  value,
+  onChange,
+}: {
+  readonly id: string
+  readonly label: string
+  readonly max: number
+  readonly error: string | undefined
+  readonly value: string
+  readonly onChange: (value: string) => void
+}) {
+  return (
+    <td>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        type="number"
+        min={0}
+        max={max}
+        className="input--qty lc-input-big"
+        {...fieldA11y(id, error)}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </td>
+  )
+}
+
 function ReturnLine({
   line,
   index,
@@ -79,44 +118,22 @@ function ReturnLine({
       <td className="num">{line.quantity}</td>
       {line.isStock ? (
         <>
-          <td>
-            <label htmlFor={`${id}-returned`} className="visually-hidden">
-              Quantité rendue de {name}
-            </label>
-            <input
-              type="number"
-              min={0}
-              max={line.quantity}
-              className="input--qty lc-input-big"
-              {...fieldA11y(`${id}-returned`, returnedError)}
-              value={line.returned}
-              onChange={(e) => onChange(index, { returned: e.target.value })}
-            />
-            {returnedError ? (
-              <p className="field__error" id={`${id}-returned-error`}>
-                {returnedError}
-              </p>
-            ) : null}
-          </td>
-          <td>
-            <label htmlFor={`${id}-damaged`} className="visually-hidden">
-              Quantité abîmée de {name}
-            </label>
-            <input
-              type="number"
-              min={0}
-              max={line.quantity}
-              className="input--qty lc-input-big"
-              {...fieldA11y(`${id}-damaged`, damagedError)}
-              value={line.damaged}
-              onChange={(e) => onChange(index, { damaged: e.target.value })}
-            />
-            {damagedError ? (
-              <p className="field__error" id={`${id}-damaged-error`}>
-                {damagedError}
-              </p>
-            ) : null}
-          </td>
+          <QuantityCell
+            id={`${id}-returned`}
+            label={`Quantité rendue de ${name}`}
+            max={line.quantity}
+            error={returnedError}
+            value={line.returned}
+            onChange={(value) => onChange(index, { returned: value })}
+          />
+          <QuantityCell
+            id={`${id}-damaged`}
+            label={`Quantité abîmée de ${name}`}
+            max={line.quantity}
+            error={damagedError}
+            value={line.damaged}
+            onChange={(value) => onChange(index, { damaged: value })}
+          />
         </>
       ) : (
         <>

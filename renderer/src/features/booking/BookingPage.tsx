@@ -82,8 +82,8 @@ export function BookingPage({ bookingId }: { readonly bookingId: string }) {
       data-reference={booking.reference}
     >
       {back}
-      <header className="card lc-header">
-        <div className="lc-header__top">
+      <header className="card rd-header">
+        <div className="rd-header__top">
           <div>
             <p className="rd-header__eyebrow">Réservation · {commune}</p>
             <h1 id="page-title" className="lc-header__title">

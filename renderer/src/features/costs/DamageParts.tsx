@@ -89,7 +89,7 @@ export function DamageTable({
                       </div>
                     </>
                   ) : (
-                    <span className="costs-state costs-state--future">À confirmer</span>
+                    <span className="badge badge--requested">À confirmer</span>
                   )}
                 </td>
                 {canConfirm ? (

@@ -9,7 +9,7 @@ import { Field, fieldA11y } from '../../components/Field'
 import { Banner, Loading, LoadError } from '../../components/Feedback'
 import { todayLocalDate } from '../../lib/dates'
 import { hashOf } from '../../stores/navigation'
-import { formatAmount, formatNumber, formatRate, rateUnitOptions } from './format'
+import { formatAmount, formatNumber, formatRate, rateUnitOptions, validityBadgeClass } from './format'
 import { MoneyInput } from './MoneyInput'
 import type { RateDraft, RateRow } from './rates'
 import { currentRate, rateRows } from './rates'
@@ -58,7 +58,7 @@ function RateTable({ rows, areaM2 }: { readonly rows: readonly RateRow[]; readon
               <td className="num nowrap">{rate.depositCents > 0 ? formatAmount(rate.depositCents) : '—'}</td>
               <td>{rate.unit === 'none' ? '—' : rate.free ? 'Gratuit' : 'Payant'}</td>
               <td>
-                <span className={`costs-state costs-state--${state}`}>{stateLabels[state]}</span>
+                <span className={validityBadgeClass[state]}>{stateLabels[state]}</span>
               </td>
             </tr>
           ))}

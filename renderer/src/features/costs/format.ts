@@ -46,6 +46,16 @@ export const rateUnitLabels: Record<RateUnit, string> = {
   none: 'sans tarif',
 }
 
+/**
+ * The badge classes of a rate or a settings version by its state today: in force (green), to come
+ * (amber), replaced (grey).
+ */
+export const validityBadgeClass: Record<'current' | 'future' | 'past', string> = {
+  current: 'badge badge--approved',
+  future: 'badge badge--requested',
+  past: 'badge costs-state--past',
+}
+
 /** The units offered when setting a rate, in the order of the select. */
 export const rateUnitOptions: readonly { readonly value: RateUnit; readonly label: string }[] = [
   { value: 'day', label: 'Par jour' },

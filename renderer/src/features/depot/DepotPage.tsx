@@ -98,6 +98,38 @@ function BookingLine({
   )
 }
 
+/** A section of the day's bookings to hand over or take back, one action button a line. */
+function LinesSection({
+  title,
+  testId,
+  empty,
+  lines,
+  action,
+  lookups,
+}: {
+  readonly title: string
+  readonly testId: string
+  readonly empty: string
+  readonly lines: readonly DepotLine[]
+  readonly action: BookingAction
+  readonly lookups: Lookups
+}) {
+  return (
+    <Section title={title} testId={testId} count={lines.length} empty={empty}>
+      {lines.map((line) => (
+        <BookingLine
+          key={line.key}
+          booking={line.booking}
+          time={line.time}
+          overdue={line.overdue}
+          action={action}
+          lookups={lookups}
+        />
+      ))}
+    </Section>
+  )
+}
+
 function TaskLine({ task, lookups }: { readonly task: LogisticsTask; readonly lookups: Lookups }) {
   return (
     <li
@@ -215,40 +247,22 @@ export function DepotPage() {
             {depotLineCount(sections) === 0 ? (
               <p className="depot-nothing">Rien de prévu ce jour-là.</p>
             ) : null}
-            <Section
+            <LinesSection
               title="Départs"
               testId="depot-departures"
-              count={sections.departures.length}
               empty="Aucun départ prévu."
-            >
-              {sections.departures.map((line: DepotLine) => (
-                <BookingLine
-                  key={line.key}
-                  booking={line.booking}
-                  time={line.time}
-                  overdue={line.overdue}
-                  action="checkOut"
-                  lookups={lookups}
-                />
-              ))}
-            </Section>
-            <Section
+              lines={sections.departures}
+              action="checkOut"
+              lookups={lookups}
+            />
+            <LinesSection
               title="Retours"
               testId="depot-returns"
-              count={sections.returns.length}
               empty="Aucun retour prévu."
-            >
-              {sections.returns.map((line: DepotLine) => (
-                <BookingLine
-                  key={line.key}
-                  booking={line.booking}
-                  time={line.time}
-                  overdue={line.overdue}
-                  action="return"
-                  lookups={lookups}
-                />
-              ))}
-            </Section>
+              lines={sections.returns}
+              action="return"
+              lookups={lookups}
+            />
             <Section
               title="Livraisons et reprises"
               testId="depot-logistics"

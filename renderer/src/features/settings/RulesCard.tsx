@@ -1,6 +1,6 @@
 import type { VersionRow } from './model'
 import type { CountingExample } from './examples'
-import { formatAmount } from '../costs/format'
+import { formatAmount, validityBadgeClass } from '../costs/format'
 
 /**
  * « Règles de calcul »: the counting rules in French (shared/costs/rules, with the figures being
@@ -107,7 +107,7 @@ export function VersionsCard({ rows }: { readonly rows: readonly VersionRow[] })
                 <td>{row.governance}</td>
                 <td>{row.changed}</td>
                 <td>
-                  <span className={`costs-state costs-state--${row.state}`}>{stateLabels[row.state]}</span>
+                  <span className={validityBadgeClass[row.state]}>{stateLabels[row.state]}</span>
                 </td>
               </tr>
             ))}
