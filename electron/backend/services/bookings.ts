@@ -29,6 +29,7 @@ import type { ResourceRecord } from '../db/repositories/resources'
 import { conflictsFor, loadRequestedResources } from './availability'
 import { nowIso, type ServiceContext } from './context'
 import { assertGovernanceRules } from './costs/governance'
+import { sameRequest, statusAfterChange } from './booking-changes'
 import { planDelivery, storeDelivery, type DeliveryRequest } from './logistics'
 import { periodFromInput, windowFromInput } from './periods'
 
@@ -202,26 +203,6 @@ export function journalBooking(
   })
 }
 
-/** Is a retry the request stored under its key: same commune, title, period and items? */
-function sameRequest(
-  stored: BookingRecord,
-  input: z.output<typeof bookingsCreateInput>,
-  period: Period,
-): boolean {
-  const items = (list: readonly { resourceId: string; quantity?: number | undefined }[]) =>
-    list
-      .map((i) => `${i.resourceId}:${i.quantity ?? 1}`)
-      .sort()
-      .join(',')
-  return (
-    stored.communeId === input.communeId &&
-    stored.title === input.title &&
-    stored.start === period.start &&
-    stored.end === period.end &&
-    items(stored.items) === items(input.items)
-  )
-}
-
 /**
  * `bookings.create`. Inside one `BEGIN IMMEDIATE` transaction (a savepoint when called inside another,
  * as a series does): checks the commune and the resources, re-checks availability against every stored
@@ -298,30 +279,6 @@ export function createBooking(
     journalBooking(ctx, 'create', null, record)
     return toBooking(record, ctx.now())
   })
-}
-
-/**
- * The status of a requested or approved booking after a change. A request whose items no longer need
- * the hub's approval is approved, as `bookings.create` would have made it. An approved booking goes back
- * to the inbox when it gains an item needing approval, or when a commune (not the hub) moves or changes
- * one that needs it: what the hub approved is not what it holds any more.
- */
-function statusAfterChange(
-  ctx: ServiceContext,
-  before: BookingRecord,
-  items: readonly RequestedItem[],
-  resources: ReadonlyMap<string, ResourceRecord>,
-  changed: boolean,
-): BookingStatus {
-  const needsApproval = items.some((i) => resources.get(i.resourceId)?.requiresApproval === true)
-  if (!needsApproval) return 'approved'
-  if (before.status !== 'approved') return before.status
-  const gainsApproval = items.some(
-    (i) =>
-      resources.get(i.resourceId)?.requiresApproval === true &&
-      !before.items.some((b) => b.resourceId === i.resourceId),
-  )
-  return gainsApproval || (changed && (ctx.communeScope ?? null) !== null) ? 'requested' : 'approved'
 }
 
 /**
