@@ -25,7 +25,7 @@ import { freshLifecycle, insertBooking } from '../electron/backend/db/repositori
 import { insertCategory } from '../electron/backend/db/repositories/categories'
 import { listCommunes } from '../electron/backend/db/repositories/communes'
 import { listHubs } from '../electron/backend/db/repositories/hubs'
-import { insertResource } from '../electron/backend/db/repositories/resources'
+import { insertResource, newResourceRecord } from '../electron/backend/db/repositories/resources'
 import { insertUnavailability } from '../electron/backend/db/repositories/unavailabilities'
 import { openBackend } from '../electron/backend/index'
 import type { BookingStatus, ResourceKind } from '../shared/domain/types'
@@ -114,39 +114,24 @@ function generate(dir: string, resourceCount: number, bookingCount: number, mont
       const ofKind = categories.get(kind) ?? []
       const id = randomUUID()
       resources.push({ id, stock, cursor: monthStart + Math.floor(next() * 12) * HOUR })
-      insertResource(db, {
-        id,
-        hubId,
-        kind,
-        name: `${kind === 'staff' ? 'Agent' : kind === 'vehicle' ? 'Véhicule' : stock ? 'Stock' : 'Matériel'} ${String(i + 1).padStart(3, '0')}`,
-        categoryId: ofKind[i % ofKind.length] ?? null,
-        tracking: stock ? 'stock' : 'unit',
-        quantity: stock ? 100 : 1,
-        outOfServiceQuantity: 0,
-        condition: kind === 'equipment' && !stock ? 'good' : null,
-        purchaseDate: null,
-        purchaseValueCents: null,
-        dailyRateCents: null,
-        areaM2: null,
-        hourMeterHours: null,
-        homeCommuneId: null,
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        inventoryNumber: `BENCH-${i}`,
-        serialNumber: null,
-        plate: null,
-        licenceRequired: null,
-        odometerKm: null,
-        nextInspectionDate: null,
-        qualifications: [],
-        weeklyHours: null,
-        requiresApproval: false,
-        requiredQualification: null,
-        notes: '',
-        archivedAt: null,
-        createdAt: at,
-        updatedAt: at,
-      })
+      insertResource(
+        db,
+        newResourceRecord(
+          {
+            id,
+            hubId,
+            kind,
+            name: `${kind === 'staff' ? 'Agent' : kind === 'vehicle' ? 'Véhicule' : stock ? 'Stock' : 'Matériel'} ${String(i + 1).padStart(3, '0')}`,
+            at,
+          },
+          {
+            categoryId: ofKind[i % ofKind.length] ?? null,
+            tracking: stock ? 'stock' : 'unit',
+            quantity: stock ? 100 : 1,
+            inventoryNumber: `BENCH-${i}`,
+          },
+        ),
+      )
       if (i % 15 === 7) {
         const day = addDaysToDate(first, Math.floor(next() * 28))
         insertUnavailability(db, {

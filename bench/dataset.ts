@@ -12,7 +12,7 @@ import {
 } from '../electron/backend/db/repositories/bookings'
 import { listCommunes } from '../electron/backend/db/repositories/communes'
 import { listHubs } from '../electron/backend/db/repositories/hubs'
-import { insertResource } from '../electron/backend/db/repositories/resources'
+import { insertResource, newResourceRecord } from '../electron/backend/db/repositories/resources'
 
 export interface Dataset {
   readonly db: Db
@@ -53,39 +53,26 @@ export function generateDataset(dir: string, resources: number, bookings: number
       const id = randomUUID()
       resourceIds.push(id)
       if (!stock) unitIds.push(id)
-      insertResource(db, {
-        id,
-        hubId,
-        kind: i % 10 === 9 ? 'staff' : i % 10 === 8 ? 'vehicle' : 'equipment',
-        name: `Ressource ${i + 1}`,
-        categoryId: null,
-        tracking: stock ? 'stock' : 'unit',
-        quantity: stock ? 100 : 1,
-        outOfServiceQuantity: 0,
-        condition: null,
-        purchaseDate: null,
-        purchaseValueCents: null,
-        dailyRateCents: null,
-        areaM2: null,
-        hourMeterHours: null,
-        homeCommuneId: null,
-        bufferBeforeMinutes: i % 7 === 0 ? 60 : 0,
-        bufferAfterMinutes: i % 7 === 0 ? 60 : 0,
-        inventoryNumber: `B-${i}`,
-        serialNumber: null,
-        plate: null,
-        licenceRequired: null,
-        odometerKm: null,
-        nextInspectionDate: null,
-        qualifications: [],
-        weeklyHours: null,
-        requiresApproval: false,
-        requiredQualification: null,
-        notes: '',
-        archivedAt: null,
-        createdAt: at,
-        updatedAt: at,
-      })
+      insertResource(
+        db,
+        newResourceRecord(
+          {
+            id,
+            hubId,
+            kind: i % 10 === 9 ? 'staff' : i % 10 === 8 ? 'vehicle' : 'equipment',
+            name: `Ressource ${i + 1}`,
+            at,
+          },
+          {
+            tracking: stock ? 'stock' : 'unit',
+            quantity: stock ? 100 : 1,
+            condition: null,
+            bufferBeforeMinutes: i % 7 === 0 ? 60 : 0,
+            bufferAfterMinutes: i % 7 === 0 ? 60 : 0,
+            inventoryNumber: `B-${i}`,
+          },
+        ),
+      )
     }
     // Each resource gets its share of bookings one after the other, spread over five years.
     const perResource = Math.ceil(bookings / resources)

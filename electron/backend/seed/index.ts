@@ -7,7 +7,7 @@ import { writeTransaction } from '../db/connection'
 import { insertCategory } from '../db/repositories/categories'
 import { insertCommune } from '../db/repositories/communes'
 import { insertHub, listHubs } from '../db/repositories/hubs'
-import { insertResource } from '../db/repositories/resources'
+import { insertResource, newResourceRecord } from '../db/repositories/resources'
 import { insertUnavailability } from '../db/repositories/unavailabilities'
 import { createBooking } from '../services/bookings'
 import { nowIso, type ServiceContext } from '../services/context'
@@ -60,39 +60,37 @@ export function seedDatabase(ctx: ServiceContext, mode: 'demo' | 'empty'): boole
     for (const r of demoResources) {
       const id = ctx.newId()
       resourceIds.set(r.key, id)
-      insertResource(ctx.db, {
-        id,
-        hubId,
-        kind: r.kind,
-        name: r.name,
-        categoryId: categoryIds.get(r.category) ?? null,
-        tracking: r.stock ? 'stock' : 'unit',
-        quantity: r.stock ?? 1,
-        outOfServiceQuantity: r.outOfService ?? 0,
-        condition: r.kind === 'equipment' && !r.stock ? (r.condition ?? 'good') : null,
-        purchaseDate: r.purchaseDate ?? null,
-        purchaseValueCents: r.purchaseValueCents ?? null,
-        dailyRateCents: r.dailyRateCents ?? null,
-        areaM2: null,
-        hourMeterHours: r.hourMeterHours ?? null,
-        homeCommuneId: r.homeCommune ? (communeIds.get(r.homeCommune) ?? null) : null,
-        bufferBeforeMinutes: r.bufferBeforeMinutes ?? 0,
-        bufferAfterMinutes: r.bufferAfterMinutes ?? 0,
-        inventoryNumber: r.inventoryNumber ?? null,
-        serialNumber: r.serialNumber ?? null,
-        plate: r.plate ?? null,
-        licenceRequired: r.licenceRequired ?? null,
-        odometerKm: r.odometerKm ?? null,
-        nextInspectionDate: r.nextInspectionDate ?? null,
-        qualifications: r.qualifications ?? [],
-        weeklyHours: r.weeklyHours ?? null,
-        requiresApproval: r.requiresApproval ?? false,
-        requiredQualification: r.requiredQualification ?? null,
-        notes: r.notes ?? '',
-        archivedAt: null,
-        createdAt: at,
-        updatedAt: at,
-      })
+      insertResource(
+        ctx.db,
+        newResourceRecord(
+          { id, hubId, kind: r.kind, name: r.name, at },
+          {
+            categoryId: categoryIds.get(r.category) ?? null,
+            tracking: r.stock ? 'stock' : 'unit',
+            quantity: r.stock ?? 1,
+            outOfServiceQuantity: r.outOfService ?? 0,
+            condition: r.kind === 'equipment' && !r.stock ? (r.condition ?? 'good') : null,
+            purchaseDate: r.purchaseDate ?? null,
+            purchaseValueCents: r.purchaseValueCents ?? null,
+            dailyRateCents: r.dailyRateCents ?? null,
+            hourMeterHours: r.hourMeterHours ?? null,
+            homeCommuneId: r.homeCommune ? (communeIds.get(r.homeCommune) ?? null) : null,
+            bufferBeforeMinutes: r.bufferBeforeMinutes ?? 0,
+            bufferAfterMinutes: r.bufferAfterMinutes ?? 0,
+            inventoryNumber: r.inventoryNumber ?? null,
+            serialNumber: r.serialNumber ?? null,
+            plate: r.plate ?? null,
+            licenceRequired: r.licenceRequired ?? null,
+            odometerKm: r.odometerKm ?? null,
+            nextInspectionDate: r.nextInspectionDate ?? null,
+            qualifications: r.qualifications ?? [],
+            weeklyHours: r.weeklyHours ?? null,
+            requiresApproval: r.requiresApproval ?? false,
+            requiredQualification: r.requiredQualification ?? null,
+            notes: r.notes ?? '',
+          },
+        ),
+      )
     }
   })
   if (mode === 'empty') return true

@@ -25,6 +25,7 @@ import {
   getResource as selectResource,
   insertResource,
   listResources as selectResources,
+  newResourceRecord,
   updateResource as storeResource,
   type ResourceRecord,
 } from '../db/repositories/resources'
@@ -248,39 +249,10 @@ export function createResource(ctx: ServiceContext, input: z.output<typeof resou
   return writeTransaction(ctx.db, () => {
     const { kind, tracking = 'unit', hubId, ...changes } = input
     const at = nowIso(ctx)
-    const blank: ResourceRecord = {
-      id: ctx.newId(),
-      hubId: resolveHub(ctx, hubId),
-      kind,
-      name: input.name,
-      categoryId: null,
-      tracking,
-      quantity: 1,
-      outOfServiceQuantity: 0,
-      bufferBeforeMinutes: 0,
-      bufferAfterMinutes: 0,
-      inventoryNumber: null,
-      serialNumber: null,
-      condition: kind === 'equipment' && tracking === 'unit' ? 'good' : null,
-      purchaseDate: null,
-      purchaseValueCents: null,
-      dailyRateCents: null,
-      areaM2: null,
-      plate: null,
-      licenceRequired: null,
-      odometerKm: null,
-      hourMeterHours: null,
-      nextInspectionDate: null,
-      homeCommuneId: null,
-      qualifications: [],
-      weeklyHours: null,
-      requiresApproval: false,
-      requiredQualification: null,
-      notes: '',
-      archivedAt: null,
-      createdAt: at,
-      updatedAt: at,
-    }
+    const blank = newResourceRecord(
+      { id: ctx.newId(), hubId: resolveHub(ctx, hubId), kind, name: input.name, at },
+      { tracking },
+    )
     const record = merge(blank, changes, at)
     checkResourceConsistency(ctx, record)
     storeOrExplain(() => insertResource(ctx.db, record))

@@ -41,6 +41,53 @@ interface DbResource {
 /** A resource as stored; `archivedAt` is the ISO UTC instant of archiving or null. */
 export type ResourceRecord = Omit<Resource, 'archived'> & { readonly archivedAt: string | null }
 
+/**
+ * A resource about to be stored for the first time: every optional attribute empty, no buffer, nothing
+ * out of service, a unit item in good condition (as `resources.create` says), then `fields` on top.
+ * The one place that lists a new resource's defaults: create, import, seed and benchmarks use it.
+ * `at` is the ISO 8601 UTC instant of creation.
+ */
+export function newResourceRecord(
+  base: Pick<ResourceRecord, 'id' | 'hubId' | 'kind' | 'name'> & { readonly at: string },
+  fields: Partial<Omit<ResourceRecord, 'id' | 'hubId' | 'kind' | 'name' | 'createdAt' | 'updatedAt'>> = {},
+): ResourceRecord {
+  const tracking = fields.tracking ?? 'unit'
+  return {
+    id: base.id,
+    hubId: base.hubId,
+    kind: base.kind,
+    name: base.name,
+    categoryId: null,
+    tracking,
+    quantity: 1,
+    outOfServiceQuantity: 0,
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    inventoryNumber: null,
+    serialNumber: null,
+    condition: base.kind === 'equipment' && tracking === 'unit' ? 'good' : null,
+    purchaseDate: null,
+    purchaseValueCents: null,
+    dailyRateCents: null,
+    areaM2: null,
+    plate: null,
+    licenceRequired: null,
+    odometerKm: null,
+    hourMeterHours: null,
+    nextInspectionDate: null,
+    homeCommuneId: null,
+    qualifications: [],
+    weeklyHours: null,
+    requiresApproval: false,
+    requiredQualification: null,
+    notes: '',
+    archivedAt: null,
+    ...fields,
+    createdAt: base.at,
+    updatedAt: base.at,
+  }
+}
+
 function toRecord(row: DbResource): ResourceRecord {
   return {
     id: row.id,

@@ -9,7 +9,7 @@ import type {
   ResourceKind,
 } from '../../../../shared/domain/types'
 import { DomainError } from '../../../../shared/errors'
-import type { ResourceRecord } from '../../db/repositories/resources'
+import { newResourceRecord, type ResourceRecord } from '../../db/repositories/resources'
 import type { CategoryPlanner } from './categories'
 import { fieldHeaders } from './columns'
 import type { Cell } from './parse'
@@ -266,32 +266,11 @@ export function planRow(line: number, cells: RowCells, ctx: RowContext): RowOutc
   }
   const after: ResourceRecord = target
     ? { ...target, ...values, updatedAt: ctx.at }
-    : {
-        ...values,
-        id: ctx.newId(),
-        hubId: ctx.hubId,
-        kind,
-        tracking,
-        outOfServiceQuantity: 0,
-        bufferBeforeMinutes: 0,
-        bufferAfterMinutes: 0,
-        // As resources.create: a new unit item is in good condition.
-        condition: kind === 'equipment' && tracking === 'unit' ? 'good' : null,
-        licenceRequired: null,
-        odometerKm: null,
-        hourMeterHours: null,
-        areaM2: null,
-        nextInspectionDate: null,
-        homeCommuneId: null,
-        qualifications: [],
-        weeklyHours: null,
-        requiresApproval: false,
-        requiredQualification: null,
-        notes: '',
-        archivedAt: null,
-        createdAt: ctx.at,
-        updatedAt: ctx.at,
-      }
+    : newResourceRecord(
+        { id: ctx.newId(), hubId: ctx.hubId, kind, name: values.name, at: ctx.at },
+        // As resources.create: a new unit item is in good condition (the default).
+        { ...values, tracking },
+      )
   const changed = !target || importedKeys.some((key) => target[key] !== after[key])
   if (changed) {
     try {
